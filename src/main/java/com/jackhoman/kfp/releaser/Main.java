@@ -1,0 +1,30 @@
+package com.jackhoman.kfp.releaser;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The kfp-releaser command line: one entry point with a sub-command per job. */
+@Command(
+    name = "kfp-releaser",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Delivers Kubeflow Pipelines from git.",
+    subcommands = {})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** Builds the command line with every sub-command wired. */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new Main());
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command");
+  }
+}
