@@ -1,0 +1,100 @@
+package com.jackhoman.kfp.releaser.kfp.v2beta1;
+
+import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
+import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
+import com.jackhoman.kfp.releaser.kfp.OwnerMark;
+import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
+import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
+import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Page;
+import com.jackhoman.kfp.releaser.kfp.http.Query;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link KfpPipelineVersions} on v2beta1: owner mark in tags, versions under their pipeline. */
+final class V2PipelineVersions implements KfpPipelineVersions {
+
+  private final KfpTransport transport;
+
+  V2PipelineVersions(KfpTransport transport) {
+    this.transport = transport;
+  }
+
+  @Override
+  public Optional<KfpPipelineVersion> findByName(String pipelineId, String name) {
+    return list(pipelineId, ListFilter.in(ListFilter.Dialect.V2BETA1).equalTo("name", name))
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public List<KfpPipelineVersion> findOwnedBy(String pipelineId, OwnerMark owner) {
+    ListFilter byUid =
+        ListFilter.in(ListFilter.Dialect.V2BETA1).equalTo("tags." + OwnerMark.UID_TAG, owner.uid());
+    return list(pipelineId, byUid).stream().filter(v -> owner.is(v.owner())).toList();
+  }
+
+  @Override
+  public List<KfpPipelineVersion> list(String pipelineId) {
+    return list(pipelineId, null);
+  }
+
+  @Override
+  public KfpPipelineVersion get(String pipelineId, String versionId) {
+    return toVersion(
+        transport.get(
+            versionsOf(pipelineId) + "/" + versionId, Query.none(), V2Wire.PipelineVersion.class));
+  }
+
+  @Override
+  public KfpPipelineVersion upload(NewPipelineVersion version) {
+    Query query =
+        Query.none()
+            .and("pipelineid", version.pipelineId())
+            .and("name", version.name())
+            .and("display_name", version.displayName())
+            .and("description", version.description())
+            .and("tags", KfpJson.GSON.toJson(version.owner().tags()));
+    return toVersion(
+        transport.upload(
+            "/apis/v2beta1/pipelines/upload_version",
+            query,
+            version.packageYaml(),
+            V2Wire.PipelineVersion.class));
+  }
+
+  @Override
+  public void delete(String pipelineId, String versionId) {
+    transport.delete(versionsOf(pipelineId) + "/" + versionId, Query.none());
+  }
+
+  private List<KfpPipelineVersion> list(String pipelineId, ListFilter filter) {
+    Query query = Query.none().and("filter", filter == null ? null : filter.encoded());
+    return transport
+        .list(
+            versionsOf(pipelineId),
+            query,
+            V2Wire.PipelineVersions.class,
+            page -> new Page<>(page.pipelineVersions(), page.nextPageToken()),
+            Integer.MAX_VALUE)
+        .stream()
+        .map(V2PipelineVersions::toVersion)
+        .toList();
+  }
+
+  private static String versionsOf(String pipelineId) {
+    return "/apis/v2beta1/pipelines/" + pipelineId + "/versions";
+  }
+
+  private static KfpPipelineVersion toVersion(V2Wire.PipelineVersion wire) {
+    return new KfpPipelineVersion(
+        wire.pipelineVersionId(),
+        wire.pipelineId(),
+        wire.name(),
+        wire.displayName(),
+        Optional.ofNullable(wire.description()).orElse(""),
+        OwnerMark.fromTags(wire.tags()),
+        wire.createdAt());
+  }
+}

@@ -1,0 +1,107 @@
+package com.jackhoman.kfp.releaser.kfp.v2beta1;
+
+import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
+import com.jackhoman.kfp.releaser.kfp.NewPipeline;
+import com.jackhoman.kfp.releaser.kfp.OwnerMark;
+import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
+import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
+import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Page;
+import com.jackhoman.kfp.releaser.kfp.http.Query;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link KfpPipelines} on v2beta1: owner mark in tags, create without a package, cascade delete.
+ */
+final class V2Pipelines implements KfpPipelines {
+
+  private static final String PIPELINES = "/apis/v2beta1/pipelines";
+
+  private final KfpTransport transport;
+
+  V2Pipelines(KfpTransport transport) {
+    this.transport = transport;
+  }
+
+  @Override
+  public Optional<KfpPipeline> findByName(String namespace, String name) {
+    return list(namespace, ListFilter.in(ListFilter.Dialect.V2BETA1).equalTo("name", name)).stream()
+        .findFirst();
+  }
+
+  @Override
+  public List<KfpPipeline> findOwnedBy(String namespace, OwnerMark owner) {
+    ListFilter byUid =
+        ListFilter.in(ListFilter.Dialect.V2BETA1).equalTo("tags." + OwnerMark.UID_TAG, owner.uid());
+    return list(namespace, byUid).stream().filter(p -> owner.is(p.owner())).toList();
+  }
+
+  @Override
+  public KfpPipeline get(String id) {
+    return toPipeline(transport.get(PIPELINES + "/" + id, Query.none(), V2Wire.Pipeline.class));
+  }
+
+  @Override
+  public KfpPipeline create(NewPipeline pipeline) {
+    V2Wire.Pipeline body =
+        new V2Wire.Pipeline(
+            null,
+            pipeline.name(),
+            pipeline.displayName(),
+            pipeline.description(),
+            pipeline.namespace().isEmpty() ? null : pipeline.namespace(),
+            null,
+            pipeline.owner().tags());
+    return toPipeline(transport.post(PIPELINES, body, V2Wire.Pipeline.class));
+  }
+
+  @Override
+  public KfpPipeline upload(NewPipeline pipeline, String packageYaml) {
+    Query query =
+        Query.none()
+            .and("name", pipeline.name())
+            .and("display_name", pipeline.displayName())
+            .and("description", pipeline.description())
+            .and("namespace", pipeline.namespace())
+            .and("tags", KfpJson.GSON.toJson(pipeline.owner().tags()));
+    return toPipeline(
+        transport.upload(PIPELINES + "/upload", query, packageYaml, V2Wire.Pipeline.class));
+  }
+
+  @Override
+  public boolean createsWithoutPackage() {
+    return true;
+  }
+
+  @Override
+  public void delete(String id, boolean cascade) {
+    transport.delete(PIPELINES + "/" + id, Query.none().and("cascade", cascade ? "true" : null));
+  }
+
+  private List<KfpPipeline> list(String namespace, ListFilter filter) {
+    Query query = Query.none().and("namespace", namespace).and("filter", filter.encoded());
+    return transport
+        .list(
+            PIPELINES,
+            query,
+            V2Wire.Pipelines.class,
+            page -> new Page<>(page.pipelines(), page.nextPageToken()),
+            Integer.MAX_VALUE)
+        .stream()
+        .map(V2Pipelines::toPipeline)
+        .toList();
+  }
+
+  private static KfpPipeline toPipeline(V2Wire.Pipeline wire) {
+    return new KfpPipeline(
+        wire.pipelineId(),
+        wire.name(),
+        wire.displayName(),
+        Optional.ofNullable(wire.description()).orElse(""),
+        Optional.ofNullable(wire.namespace()).orElse(""),
+        OwnerMark.fromTags(wire.tags()),
+        wire.createdAt());
+  }
+}
