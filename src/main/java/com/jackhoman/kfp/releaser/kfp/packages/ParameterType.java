@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /** The type of a pipeline input as KFP declares it, with the check a supplied value must pass. */
@@ -46,7 +45,7 @@ public enum ParameterType {
     if (candidate.isNumber() && this == NUMBER_INTEGER && candidate.canConvertToExactIntegral()) {
       return candidate.isIntegralNumber()
           ? candidate
-          : BigIntegerNode.valueOf(candidate.decimalValue().toBigIntegerExact());
+          : parsed(candidate.decimalValue().toBigIntegerExact().toString());
     }
     if (fits(candidate)) {
       return candidate;
