@@ -47,7 +47,7 @@ public final class KfpEmulator implements AutoCloseable {
             experiments,
             recurringRuns,
             runs,
-            new PipelineIntake(pipelines, builder.packages, ids, clock, builder.multiUser),
+            new PipelineIntake(pipelines, ids, clock, builder.multiUser),
             new RecurringRunIntake(pipelines, experiments, recurringRuns, builder.cron, ids, clock),
             ids,
             clock,
@@ -160,7 +160,6 @@ public final class KfpEmulator implements AutoCloseable {
     private Duration runDuration = Duration.ofMinutes(1);
     private Duration tick;
     private int threads = 8;
-    private PackageReader packages;
     private CronReader cron;
 
     private Builder() {}
@@ -208,11 +207,6 @@ public final class KfpEmulator implements AutoCloseable {
 
     public Builder threads(int value) {
       this.threads = value;
-      return this;
-    }
-
-    Builder packages(PackageReader value) {
-      this.packages = value;
       return this;
     }
 

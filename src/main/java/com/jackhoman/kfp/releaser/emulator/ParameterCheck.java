@@ -1,6 +1,8 @@
 package com.jackhoman.kfp.releaser.emulator;
 
 import com.google.gson.JsonElement;
+import com.jackhoman.kfp.releaser.kfp.packages.ParameterType;
+import com.jackhoman.kfp.releaser.kfp.packages.PipelineInput;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +14,13 @@ final class ParameterCheck {
 
   private ParameterCheck() {}
 
-  static void check(List<DeclaredInput> inputs, Map<String, JsonElement> parameters) {
+  static void check(List<PipelineInput> inputs, Map<String, JsonElement> parameters) {
     for (String name : parameters.keySet()) {
       if (inputs.stream().noneMatch(input -> input.name().equals(name))) {
         throw KfpError.invalidArgument("Unrecognized input parameter: " + name);
       }
     }
-    for (DeclaredInput input : inputs) {
+    for (PipelineInput input : inputs) {
       JsonElement value = parameters.get(input.name());
       if (value == null) {
         if (input.required()) {
@@ -39,14 +41,15 @@ final class ParameterCheck {
     }
   }
 
-  private static boolean fits(String type, JsonElement value) {
+  private static boolean fits(ParameterType type, JsonElement value) {
     return switch (type) {
-      case "NUMBER_INTEGER", "NUMBER_DOUBLE" ->
+      case NUMBER_INTEGER, NUMBER_DOUBLE ->
           value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber();
-      case "BOOLEAN" -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean();
-      case "LIST" -> value.isJsonArray();
-      case "STRUCT" -> value.isJsonObject();
-      default -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+      case BOOLEAN -> value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean();
+      case LIST -> value.isJsonArray();
+      case STRUCT -> value.isJsonObject();
+      case STRING, TASK_FINAL_STATUS ->
+          value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
     };
   }
 }

@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.emulator;
 
+import com.jackhoman.kfp.releaser.kfp.packages.PackageJudge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -14,15 +15,13 @@ final class PipelineIntake {
   private static final int MAX_FILE_BYTES = 32 << 20;
 
   private final PipelineStore store;
-  private final PackageReader packages;
+  private final PackageJudge judge = new PackageJudge();
   private final IdSource ids;
   private final Clock clock;
   private final boolean multiUser;
 
-  PipelineIntake(
-      PipelineStore store, PackageReader packages, IdSource ids, Clock clock, boolean multiUser) {
+  PipelineIntake(PipelineStore store, IdSource ids, Clock clock, boolean multiUser) {
     this.store = store;
-    this.packages = packages;
     this.ids = ids;
     this.clock = clock;
     this.multiUser = multiUser;
@@ -47,7 +46,7 @@ final class PipelineIntake {
   StoredPipeline upload(ApiRequest request, Naming naming) {
     MultipartForm.FilePart file = file(request);
     String name = resolveName(naming, file);
-    StoredPackage judged = packages.read(file.fileName(), file.content());
+    StoredPackage judged = StoredPackage.judge(judge, file.fileName(), file.content());
     Instant now = clock.instant();
     StoredPipeline pipeline = pipeline(naming, name, Map.of(), now);
     StoredVersion first = version(pipeline.id(), naming, name, judged, now);
@@ -62,7 +61,7 @@ final class PipelineIntake {
     }
     MultipartForm.FilePart file = file(request);
     String name = resolveName(naming, file);
-    StoredPackage judged = packages.read(file.fileName(), file.content());
+    StoredPackage judged = StoredPackage.judge(judge, file.fileName(), file.content());
     return store.addVersion(version(pipelineId, naming, name, judged, clock.instant()));
   }
 

@@ -3,6 +3,7 @@ package com.jackhoman.kfp.releaser.emulator;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.jackhoman.kfp.releaser.kfp.packages.PipelineInput;
 import java.util.Map;
 
 /** The v1beta1 response objects, built from stored objects. */
@@ -128,8 +129,8 @@ final class V1Shapes {
   private static JsonArray declaredParameters(StoredVersion version) {
     JsonArray parameters = new JsonArray();
     if (version.pipelinePackage().argo()) {
-      for (DeclaredInput input : version.pipelinePackage().inputs()) {
-        String value = input.defaultValue() == null ? null : input.defaultValue().getAsString();
+      for (PipelineInput input : version.pipelinePackage().inputs()) {
+        String value = input.defaultValue() == null ? null : input.defaultValue().asText();
         parameters.add(new ProtoJson().string("name", input.name()).string("value", value).build());
       }
     }
