@@ -1,0 +1,62 @@
+package com.jackhoman.kfp.releaser.kfp.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
+import com.jackhoman.kfp.releaser.emulator.ServedApis;
+import com.jackhoman.kfp.releaser.kfp.KfpApiVersion;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
+import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
+import com.jackhoman.kfp.releaser.kfp.http.ReadRetry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class KfpConnectorTest {
+
+  private final KfpConnector connector = new KfpConnector(wait -> {});
+
+  @Test
+  void autoPicksV2beta1WhenKfpServesIt() {
+    try (KfpEmulator kfp = KfpEmulator.builder().apis(ServedApis.BOTH).start();
+        KfpClient client = connector.connect(KfpEndpoint.of(kfp.url()), Optional.empty())) {
+
+      assertThat(client.api()).isEqualTo(KfpApiVersion.V2BETA1);
+      assertThat(client.health().check().api()).isEqualTo(KfpApiVersion.V2BETA1);
+    }
+  }
+
+  @Test
+  void autoFallsBackToV1beta1WhenTheV2HealthzIsNotFound() {
+    try (KfpEmulator kfp = KfpEmulator.builder().apis(ServedApis.V1BETA1).start();
+        KfpClient client = connector.connect(KfpEndpoint.of(kfp.url()), Optional.empty())) {
+
+      assertThat(client.api()).isEqualTo(KfpApiVersion.V1BETA1);
+      assertThat(client.health().check().api()).isEqualTo(KfpApiVersion.V1BETA1);
+    }
+  }
+
+  @Test
+  void anAskedGenerationIsUsedWithoutProbing() {
+    try (KfpEmulator kfp = KfpEmulator.builder().start();
+        KfpClient client =
+            connector.connect(KfpEndpoint.of(kfp.url()), Optional.of(KfpApiVersion.V1BETA1))) {
+
+      assertThat(client.api()).isEqualTo(KfpApiVersion.V1BETA1);
+      assertThat(kfp.log().entries()).isEmpty();
+    }
+  }
+
+  @Test
+  void autoFailsAsUnavailableWhenKfpCannotBeReached() {
+    KfpEndpoint nowhere =
+        KfpEndpoint.of(URI.create("http://127.0.0.1:1"))
+            .withReadRetry(new ReadRetry(1, Duration.ZERO, Duration.ZERO));
+
+    assertThatThrownBy(() -> connector.connect(nowhere, Optional.empty()))
+        .isInstanceOf(KfpUnavailable.class);
+  }
+}
