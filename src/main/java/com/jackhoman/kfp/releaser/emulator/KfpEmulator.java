@@ -48,7 +48,7 @@ public final class KfpEmulator implements AutoCloseable {
             recurringRuns,
             runs,
             new PipelineIntake(pipelines, ids, clock, builder.multiUser),
-            new RecurringRunIntake(pipelines, experiments, recurringRuns, builder.cron, ids, clock),
+            new RecurringRunIntake(pipelines, experiments, recurringRuns, ids, clock),
             ids,
             clock,
             builder.multiUser);
@@ -62,8 +62,7 @@ public final class KfpEmulator implements AutoCloseable {
               clock.instant()));
     }
     this.scheduler =
-        new RecurringRunScheduler(
-            recurringRuns, runs, pipelines, builder.cron, ids, builder.runDuration);
+        new RecurringRunScheduler(recurringRuns, runs, pipelines, ids, builder.runDuration);
     Router router = new Router();
     HealthEndpoints health = new HealthEndpoints(builder.multiUser);
     if (builder.apis.v1()) {
@@ -160,7 +159,6 @@ public final class KfpEmulator implements AutoCloseable {
     private Duration runDuration = Duration.ofMinutes(1);
     private Duration tick;
     private int threads = 8;
-    private CronReader cron;
 
     private Builder() {}
 
@@ -207,11 +205,6 @@ public final class KfpEmulator implements AutoCloseable {
 
     public Builder threads(int value) {
       this.threads = value;
-      return this;
-    }
-
-    Builder cron(CronReader value) {
-      this.cron = value;
       return this;
     }
 

@@ -14,7 +14,6 @@ final class RecurringRunIntake {
   private final PipelineStore pipelines;
   private final ExperimentStore experiments;
   private final RecordTable<StoredRecurringRun> recurringRuns;
-  private final CronReader cron;
   private final IdSource ids;
   private final Clock clock;
 
@@ -22,13 +21,11 @@ final class RecurringRunIntake {
       PipelineStore pipelines,
       ExperimentStore experiments,
       RecordTable<StoredRecurringRun> recurringRuns,
-      CronReader cron,
       IdSource ids,
       Clock clock) {
     this.pipelines = pipelines;
     this.experiments = experiments;
     this.recurringRuns = recurringRuns;
-    this.cron = cron;
     this.ids = ids;
     this.clock = clock;
   }
@@ -104,9 +101,8 @@ final class RecurringRunIntake {
     if (trigger == null) {
       throw KfpError.invalidArgument("Failed to create a recurring run: trigger is required");
     }
-    if (trigger.isCron()) {
-      cron.read(trigger.cron());
-    } else if (trigger.intervalSeconds() < 1) {
+    FireTimes.of(trigger);
+    if (!trigger.isCron() && trigger.intervalSeconds() < 1) {
       throw KfpError.invalidArgument(
           "Found invalid period schedule: interval_second must be at least 1, got "
               + trigger.intervalSeconds());

@@ -20,7 +20,6 @@ final class RecurringRunScheduler {
   private final RecordTable<StoredRecurringRun> recurringRuns;
   private final RecordTable<StoredRun> runs;
   private final PipelineStore pipelines;
-  private final CronReader cron;
   private final IdSource ids;
   private final Duration runDuration;
   private final Map<String, Instant> lastFired = new HashMap<>();
@@ -29,13 +28,11 @@ final class RecurringRunScheduler {
       RecordTable<StoredRecurringRun> recurringRuns,
       RecordTable<StoredRun> runs,
       PipelineStore pipelines,
-      CronReader cron,
       IdSource ids,
       Duration runDuration) {
     this.recurringRuns = recurringRuns;
     this.runs = runs;
     this.pipelines = pipelines;
-    this.cron = cron;
     this.ids = ids;
     this.runDuration = runDuration;
   }
@@ -59,7 +56,7 @@ final class RecurringRunScheduler {
   }
 
   private void fire(StoredRecurringRun recurringRun, Instant now) {
-    CronReader.FireTimes times = fireTimes(recurringRun.trigger());
+    FireTimes times = FireTimes.of(recurringRun.trigger());
     Instant cursor = lastFired.computeIfAbsent(recurringRun.id(), id -> start(recurringRun));
     Instant next = times.nextAfter(cursor);
     Instant end = recurringRun.trigger().endTime();
@@ -80,14 +77,6 @@ final class RecurringRunScheduler {
       lastFired.put(recurringRun.id(), next);
       next = following;
     }
-  }
-
-  private CronReader.FireTimes fireTimes(Trigger trigger) {
-    if (trigger.isCron()) {
-      return cron.read(trigger.cron());
-    }
-    Duration interval = Duration.ofSeconds(trigger.intervalSeconds());
-    return instant -> instant.plus(interval);
   }
 
   private static Instant start(StoredRecurringRun recurringRun) {

@@ -147,4 +147,18 @@ class RecurringRunRulesTest {
 
     assertThat(http.post("/apis/v2beta1/recurringruns", zero).status()).isEqualTo(400);
   }
+
+  @Test
+  void unparsableCronIsBadRequest() {
+    String cron =
+        body(GOOD, ",\"max_concurrency\":\"1\"")
+            .replace(
+                "\"periodic_schedule\":{\"interval_second\":\"3600\"}",
+                "\"cron_schedule\":{\"cron\":\"0 61 * * * *\"}");
+
+    KfpHttp.Reply reply = http.post("/apis/v2beta1/recurringruns", cron);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().get("message").getAsString()).contains("cron");
+  }
 }
