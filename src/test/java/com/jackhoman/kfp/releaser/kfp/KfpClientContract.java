@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser.kfp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.emulator.FaultRule;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
@@ -195,12 +196,13 @@ public abstract class KfpClientContract {
     for (int i = 1; i <= 6; i++) {
       uploadVersion(pipeline, "v" + i);
     }
+    settledLog(7);
     kfp.log().clear();
 
     List<KfpPipelineVersion> versions = client.versions().list(pipeline.id());
 
     assertThat(versions).hasSize(7).extracting(KfpPipelineVersion::name).doesNotHaveDuplicates();
-    assertThat(kfp.log().entries()).hasSize(4).allMatch(request -> request.status() == 200);
+    assertThat(settledLog(4)).hasSize(4).allMatch(request -> request.status() == 200);
   }
 
   @Test
@@ -336,7 +338,7 @@ public abstract class KfpClientContract {
         .isInstanceOf(KfpUnavailable.class);
     assertThatThrownBy(() -> experiment("x")).isInstanceOf(KfpUnavailable.class);
 
-    assertThat(kfp.log().entries())
+    assertThat(settledLog(5))
         .extracting(LoggedRequest::method, LoggedRequest::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("GET", 503),
@@ -365,7 +367,7 @@ public abstract class KfpClientContract {
     Files.writeString(token, "token-2-rotated");
     client.experiments().findByName(NAMESPACE, "x");
 
-    assertThat(kfp.log().entries()).extracting(LoggedRequest::status).containsOnly(200);
+    assertThat(settledLog(2)).extracting(LoggedRequest::status).containsOnly(200);
   }
 
   @Test
@@ -379,7 +381,7 @@ public abstract class KfpClientContract {
     KfpExperiment experiment = experiment("nightly");
 
     assertThat(experiment.name()).isEqualTo("nightly");
-    assertThat(kfp.log().entries())
+    assertThat(settledLog(3))
         .extracting(LoggedRequest::method, LoggedRequest::status)
         .endsWith(
             org.assertj.core.groups.Tuple.tuple("POST", 401),
@@ -408,6 +410,12 @@ public abstract class KfpClientContract {
       assertThat(alice.experiments().findByName("team-a", "x")).isEmpty();
       assertThat(alice.health().check().multiUser()).isTrue();
     }
+  }
+
+  /** The request log once it holds {@code count} entries: the emulator logs after answering. */
+  private List<LoggedRequest> settledLog(int count) {
+    await().atMost(Duration.ofSeconds(5)).until(() -> kfp.log().entries().size() >= count);
+    return kfp.log().entries();
   }
 
   private KfpEndpoint endpoint() {

@@ -6,6 +6,7 @@ import com.jackhoman.kfp.releaser.kfp.NewExperiment;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import java.util.List;
@@ -17,6 +18,13 @@ final class V1Experiments implements KfpExperiments {
   private static final String EXPERIMENTS = "/apis/v1beta1/experiments";
 
   private final KfpTransport transport;
+  private final Lookup<KfpExperiment> lookup =
+      new Lookup<>(
+          ListFilter.Dialect.V1BETA1,
+          "name",
+          Lookup.MarkIn.DESCRIPTION,
+          this::list,
+          KfpExperiment::owner);
 
   V1Experiments(KfpTransport transport) {
     this.transport = transport;
@@ -24,16 +32,12 @@ final class V1Experiments implements KfpExperiments {
 
   @Override
   public Optional<KfpExperiment> findByName(String namespace, String name) {
-    return list(namespace, ListFilter.in(ListFilter.Dialect.V1BETA1).equalTo("name", name)).stream()
-        .findFirst();
+    return lookup.uniquelyNamed(namespace, name);
   }
 
   @Override
   public List<KfpExperiment> findOwnedBy(String namespace, OwnerMark owner) {
-    ListFilter marked =
-        ListFilter.in(ListFilter.Dialect.V1BETA1)
-            .contains("description", owner.descriptionNeedle());
-    return list(namespace, marked).stream().filter(e -> owner.is(e.owner())).toList();
+    return lookup.ownedBy(namespace, owner);
   }
 
   @Override

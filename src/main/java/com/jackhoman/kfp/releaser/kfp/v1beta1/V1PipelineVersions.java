@@ -6,6 +6,7 @@ import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import java.util.List;
@@ -19,6 +20,13 @@ final class V1PipelineVersions implements KfpPipelineVersions {
   private static final String VERSIONS = "/apis/v1beta1/pipeline_versions";
 
   private final KfpTransport transport;
+  private final Lookup<KfpPipelineVersion> lookup =
+      new Lookup<>(
+          ListFilter.Dialect.V1BETA1,
+          "name",
+          Lookup.MarkIn.DESCRIPTION,
+          this::list,
+          KfpPipelineVersion::owner);
 
   V1PipelineVersions(KfpTransport transport) {
     this.transport = transport;
@@ -26,17 +34,12 @@ final class V1PipelineVersions implements KfpPipelineVersions {
 
   @Override
   public Optional<KfpPipelineVersion> findByName(String pipelineId, String name) {
-    return list(pipelineId, ListFilter.in(ListFilter.Dialect.V1BETA1).equalTo("name", name))
-        .stream()
-        .findFirst();
+    return lookup.uniquelyNamed(pipelineId, name);
   }
 
   @Override
   public List<KfpPipelineVersion> findOwnedBy(String pipelineId, OwnerMark owner) {
-    ListFilter marked =
-        ListFilter.in(ListFilter.Dialect.V1BETA1)
-            .contains("description", owner.descriptionNeedle());
-    return list(pipelineId, marked).stream().filter(v -> owner.is(v.owner())).toList();
+    return lookup.ownedBy(pipelineId, owner);
   }
 
   @Override

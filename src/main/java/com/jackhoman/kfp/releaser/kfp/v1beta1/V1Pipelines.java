@@ -8,6 +8,7 @@ import com.jackhoman.kfp.releaser.kfp.NewPipeline;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import java.util.List;
@@ -22,6 +23,13 @@ final class V1Pipelines implements KfpPipelines {
   private static final String PIPELINES = "/apis/v1beta1/pipelines";
 
   private final KfpTransport transport;
+  private final Lookup<KfpPipeline> lookup =
+      new Lookup<>(
+          ListFilter.Dialect.V1BETA1,
+          "name",
+          Lookup.MarkIn.DESCRIPTION,
+          this::list,
+          KfpPipeline::owner);
   private final KfpPipelineVersions versions;
 
   V1Pipelines(KfpTransport transport, KfpPipelineVersions versions) {
@@ -31,16 +39,12 @@ final class V1Pipelines implements KfpPipelines {
 
   @Override
   public Optional<KfpPipeline> findByName(String namespace, String name) {
-    return list(namespace, ListFilter.in(ListFilter.Dialect.V1BETA1).equalTo("name", name)).stream()
-        .findFirst();
+    return lookup.uniquelyNamed(namespace, name);
   }
 
   @Override
   public List<KfpPipeline> findOwnedBy(String namespace, OwnerMark owner) {
-    ListFilter marked =
-        ListFilter.in(ListFilter.Dialect.V1BETA1)
-            .contains("description", owner.descriptionNeedle());
-    return list(namespace, marked).stream().filter(p -> owner.is(p.owner())).toList();
+    return lookup.ownedBy(namespace, owner);
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
@@ -26,6 +27,13 @@ final class V1RecurringRuns implements KfpRecurringRuns {
   private static final String JOBS = "/apis/v1beta1/jobs";
 
   private final KfpTransport transport;
+  private final Lookup<KfpRecurringRun> lookup =
+      new Lookup<>(
+          ListFilter.Dialect.V1BETA1,
+          "name",
+          Lookup.MarkIn.DESCRIPTION,
+          this::list,
+          KfpRecurringRun::owner);
 
   V1RecurringRuns(KfpTransport transport) {
     this.transport = transport;
@@ -33,15 +41,12 @@ final class V1RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public List<KfpRecurringRun> findOwnedBy(String namespace, OwnerMark owner) {
-    ListFilter marked =
-        ListFilter.in(ListFilter.Dialect.V1BETA1)
-            .contains("description", owner.descriptionNeedle());
-    return list(namespace, marked).stream().filter(r -> owner.is(r.owner())).toList();
+    return lookup.ownedBy(namespace, owner);
   }
 
   @Override
   public List<KfpRecurringRun> findByName(String namespace, String name) {
-    return list(namespace, ListFilter.in(ListFilter.Dialect.V1BETA1).equalTo("name", name));
+    return lookup.named(namespace, name);
   }
 
   @Override

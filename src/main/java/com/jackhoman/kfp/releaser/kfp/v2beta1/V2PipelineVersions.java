@@ -7,6 +7,7 @@ import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import java.util.List;
@@ -16,6 +17,13 @@ import java.util.Optional;
 final class V2PipelineVersions implements KfpPipelineVersions {
 
   private final KfpTransport transport;
+  private final Lookup<KfpPipelineVersion> lookup =
+      new Lookup<>(
+          ListFilter.Dialect.V2BETA1,
+          "name",
+          Lookup.MarkIn.TAGS,
+          this::list,
+          KfpPipelineVersion::owner);
 
   V2PipelineVersions(KfpTransport transport) {
     this.transport = transport;
@@ -23,16 +31,12 @@ final class V2PipelineVersions implements KfpPipelineVersions {
 
   @Override
   public Optional<KfpPipelineVersion> findByName(String pipelineId, String name) {
-    return list(pipelineId, ListFilter.in(ListFilter.Dialect.V2BETA1).equalTo("name", name))
-        .stream()
-        .findFirst();
+    return lookup.uniquelyNamed(pipelineId, name);
   }
 
   @Override
   public List<KfpPipelineVersion> findOwnedBy(String pipelineId, OwnerMark owner) {
-    ListFilter byUid =
-        ListFilter.in(ListFilter.Dialect.V2BETA1).equalTo("tags." + OwnerMark.UID_TAG, owner.uid());
-    return list(pipelineId, byUid).stream().filter(v -> owner.is(v.owner())).toList();
+    return lookup.ownedBy(pipelineId, owner);
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import java.util.List;
@@ -20,6 +21,9 @@ final class V2Pipelines implements KfpPipelines {
   private static final String PIPELINES = "/apis/v2beta1/pipelines";
 
   private final KfpTransport transport;
+  private final Lookup<KfpPipeline> lookup =
+      new Lookup<>(
+          ListFilter.Dialect.V2BETA1, "name", Lookup.MarkIn.TAGS, this::list, KfpPipeline::owner);
 
   V2Pipelines(KfpTransport transport) {
     this.transport = transport;
@@ -27,15 +31,12 @@ final class V2Pipelines implements KfpPipelines {
 
   @Override
   public Optional<KfpPipeline> findByName(String namespace, String name) {
-    return list(namespace, ListFilter.in(ListFilter.Dialect.V2BETA1).equalTo("name", name)).stream()
-        .findFirst();
+    return lookup.uniquelyNamed(namespace, name);
   }
 
   @Override
   public List<KfpPipeline> findOwnedBy(String namespace, OwnerMark owner) {
-    ListFilter byUid =
-        ListFilter.in(ListFilter.Dialect.V2BETA1).equalTo("tags." + OwnerMark.UID_TAG, owner.uid());
-    return list(namespace, byUid).stream().filter(p -> owner.is(p.owner())).toList();
+    return lookup.ownedBy(namespace, owner);
   }
 
   @Override

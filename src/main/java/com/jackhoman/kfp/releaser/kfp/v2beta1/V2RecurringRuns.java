@@ -8,6 +8,7 @@ import com.jackhoman.kfp.releaser.kfp.NewRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
@@ -24,6 +25,13 @@ final class V2RecurringRuns implements KfpRecurringRuns {
   private static final String RECURRING_RUNS = "/apis/v2beta1/recurringruns";
 
   private final KfpTransport transport;
+  private final Lookup<KfpRecurringRun> lookup =
+      new Lookup<>(
+          ListFilter.Dialect.V2BETA1,
+          "display_name",
+          Lookup.MarkIn.DESCRIPTION,
+          this::list,
+          KfpRecurringRun::owner);
 
   V2RecurringRuns(KfpTransport transport) {
     this.transport = transport;
@@ -31,15 +39,12 @@ final class V2RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public List<KfpRecurringRun> findOwnedBy(String namespace, OwnerMark owner) {
-    ListFilter marked =
-        ListFilter.in(ListFilter.Dialect.V2BETA1)
-            .contains("description", owner.descriptionNeedle());
-    return list(namespace, marked).stream().filter(r -> owner.is(r.owner())).toList();
+    return lookup.ownedBy(namespace, owner);
   }
 
   @Override
   public List<KfpRecurringRun> findByName(String namespace, String name) {
-    return list(namespace, ListFilter.in(ListFilter.Dialect.V2BETA1).equalTo("display_name", name));
+    return lookup.named(namespace, name);
   }
 
   @Override
