@@ -47,14 +47,15 @@ final class EmulatorHandler implements HttpHandler {
         log.record(new LoggedRequest(request.method(), request.path(), 0, clock.instant()));
         return;
       }
+      // Logged before answering, so a client that has its answer always finds it in the log.
+      log.record(
+          new LoggedRequest(request.method(), request.path(), response.status(), clock.instant()));
       byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(response.status(), body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
-      log.record(
-          new LoggedRequest(request.method(), request.path(), response.status(), clock.instant()));
     }
   }
 

@@ -22,6 +22,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KfpEmulator implements AutoCloseable {
 
+  static {
+    // The JDK server writes headers and body as separate segments; without TCP_NODELAY every
+    // keep-alive response waits for the client's delayed ACK (about 40 ms). Read once per JVM.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService workers;
   private final ScheduledExecutorService ticker;

@@ -21,31 +21,30 @@ record ListPage<T>(List<T> rows, int totalSize, String nextPageToken) {
             "no support for filtering on unrecognized field \"" + predicate.key() + "\"");
       }
     }
-    Comparator<T> order =
-        Comparator.<T, Comparable<?>>comparing(
-                row -> table.value(row, request.sortField()), Predicate::compare)
-            .thenComparing(table.id());
-    if (request.descending()) {
-      order = order.reversed();
-    }
-    List<T> matching =
+    List<Keyed<T>> matching =
         all.stream()
             .filter(row -> request.predicates().stream().allMatch(p -> p.matches(row, table)))
-            .sorted(order)
+            .map(
+                row ->
+                    new Keyed<>(row, table.value(row, request.sortField()), table.id().apply(row)))
+            .sorted(request.descending() ? Keyed.<T>order().reversed() : Keyed.order())
             .toList();
     int start = 0;
     if (request.token() != null) {
-      while (start < matching.size() && before(matching.get(start), request, table)) {
+      Keyed<T> token = new Keyed<>(null, request.token().value(), request.token().id());
+      int sign = request.descending() ? -1 : 1;
+      while (start < matching.size()
+          && sign * Keyed.<T>order().compare(matching.get(start), token) < 0) {
         start++;
       }
     }
     int end = Math.min(matching.size(), start + request.pageSize());
     String next = null;
     if (end < matching.size()) {
-      T first = matching.get(end);
-      next = request.nextToken(table.value(first, request.sortField()), table.id().apply(first));
+      next = request.nextToken(matching.get(end).value(), matching.get(end).id());
     }
-    return new ListPage<>(matching.subList(start, end), matching.size(), next);
+    List<T> rows = matching.subList(start, end).stream().map(Keyed::row).toList();
+    return new ListPage<>(rows, matching.size(), next);
   }
 
   /** The list response: {@code {<key>: [...], total_size, next_page_token}}. */
@@ -59,9 +58,12 @@ record ListPage<T>(List<T> rows, int totalSize, String nextPageToken) {
         .build();
   }
 
-  private static <T> boolean before(T row, ListRequest request, FieldTable<T> table) {
-    int byValue = Predicate.compare(table.value(row, request.sortField()), request.token().value());
-    int cmp = byValue != 0 ? byValue : table.id().apply(row).compareTo(request.token().id());
-    return request.descending() ? cmp > 0 : cmp < 0;
+  /** A row with its sort value and id read once. */
+  private record Keyed<T>(T row, Comparable<?> value, String id) {
+
+    static <T> Comparator<Keyed<T>> order() {
+      return Comparator.<Keyed<T>, Comparable<?>>comparing(Keyed::value, Predicate::compare)
+          .thenComparing(Keyed::id);
+    }
   }
 }
