@@ -10,8 +10,8 @@ import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +24,11 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Measures KFP client calls per second over loopback against an in-process KFP emulator, for both
  * adapters: health check, get by id, and a filtered list (find by name), on 1 and 4 threads. Each
- * measurement is bounded in time; run with {@code bench/kfp-client-bench.sh}.
+ * measurement is bounded in time; run with {@code bench/client.sh}.
  */
 public final class KfpClientBench {
+
+  private KfpClientBench() {}
 
   private static final Duration WARM_UP = Duration.ofSeconds(1);
   private static final Duration MEASURE = Duration.ofSeconds(3);
@@ -37,8 +39,11 @@ public final class KfpClientBench {
   }
 
   public static void main(String[] args) throws Exception {
-    String packageYaml =
-        Files.readString(Path.of("src/test/resources/kfp-packages/hello_world.yaml"));
+    String packageYaml;
+    try (InputStream in =
+        KfpClientBench.class.getResourceAsStream("/kfp-packages/hello_world.yaml")) {
+      packageYaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
     try (KfpEmulator kfp = KfpEmulator.builder().threads(8).start()) {
       for (KfpApiVersion api : KfpApiVersion.values()) {
         try (KfpClient client =
