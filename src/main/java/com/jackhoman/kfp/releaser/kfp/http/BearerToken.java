@@ -1,10 +1,11 @@
 package com.jackhoman.kfp.releaser.kfp.http;
 
+import com.jackhoman.kfp.releaser.kfp.KfpUnauthorized;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -43,17 +44,21 @@ final class BearerToken {
     try {
       return Files.readString(file).strip();
     } catch (IOException unreadable) {
-      throw new UncheckedIOException("Could not read the KFP token file " + file, unreadable);
+      throw unreadable(file, unreadable);
     }
+  }
+
+  private static KfpUnauthorized unreadable(Path file, IOException cause) {
+    return new KfpUnauthorized(0, "Could not read the KFP token file " + file + ": " + cause);
   }
 
   private static Object stampOf(Path file) {
     try {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return java.util.List.of(
+      return List.of(
           attributes.lastModifiedTime(), attributes.size(), String.valueOf(attributes.fileKey()));
     } catch (IOException unreadable) {
-      throw new UncheckedIOException("Could not read the KFP token file " + file, unreadable);
+      throw unreadable(file, unreadable);
     }
   }
 }

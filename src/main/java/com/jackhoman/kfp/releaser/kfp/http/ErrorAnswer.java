@@ -12,8 +12,9 @@ import com.jackhoman.kfp.releaser.kfp.KfpUnauthorized;
 import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
 
 /**
- * Turns a KFP error answer into our exception: the status picks the type, the message comes from
- * the gateway body {@code {code,message,details}}, the upload body {@code
+ * Turns a KFP error answer into our exception: the status picks the type (a redirect means an auth
+ * proxy in front of KFP wants a login, so it counts as unauthorized), the message comes from the
+ * gateway body {@code {code,message,details}}, the upload body {@code
  * {error_message,error_details}}, or plain text.
  */
 final class ErrorAnswer {
@@ -23,7 +24,7 @@ final class ErrorAnswer {
   /** The exception for this non-2xx answer. */
   static KfpException toException(int status, String body) {
     String message = "KFP answered " + status + ": " + messageOf(body);
-    if (status == 401 || status == 403) {
+    if (status == 401 || status == 403 || status / 100 == 3) {
       return new KfpUnauthorized(status, message);
     }
     if (status == 404) {

@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.kfp.http;
 
+import com.google.gson.JsonParseException;
 import com.jackhoman.kfp.releaser.kfp.KfpException;
 import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
 import java.io.Closeable;
@@ -154,7 +155,15 @@ public final class KfpTransport implements Closeable {
     if (last.status() / 100 != 2) {
       throw ErrorAnswer.toException(last.status(), last.body());
     }
-    return answer == Void.class ? null : KfpJson.GSON.fromJson(last.body(), answer);
+    if (answer == Void.class) {
+      return null;
+    }
+    try {
+      return KfpJson.GSON.fromJson(last.body(), answer);
+    } catch (JsonParseException notKfpJson) {
+      throw new KfpUnavailable(
+          "KFP answered " + last.status() + " with a body that is not its JSON", notKfpJson);
+    }
   }
 
   private Answer send(ClassicHttpRequest request) {

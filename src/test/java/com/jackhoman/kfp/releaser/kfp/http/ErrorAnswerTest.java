@@ -16,6 +16,8 @@ class ErrorAnswerTest {
     assertThat(ErrorAnswer.toException(400, "{}")).isInstanceOf(KfpRejected.class);
     assertThat(ErrorAnswer.toException(401, "{}")).isInstanceOf(KfpUnauthorized.class);
     assertThat(ErrorAnswer.toException(403, "{}")).isInstanceOf(KfpUnauthorized.class);
+    assertThat(ErrorAnswer.toException(302, "<html>login</html>"))
+        .isInstanceOf(KfpUnauthorized.class);
     assertThat(ErrorAnswer.toException(404, "{}")).isInstanceOf(KfpNotFound.class);
     assertThat(ErrorAnswer.toException(409, "{}")).isInstanceOf(KfpConflict.class);
     assertThat(ErrorAnswer.toException(501, "{}")).isInstanceOf(KfpUnavailable.class);

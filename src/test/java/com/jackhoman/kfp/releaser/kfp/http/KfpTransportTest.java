@@ -164,6 +164,29 @@ class KfpTransportTest {
   }
 
   @Test
+  void aMissingTokenFileIsUnauthorizedWithoutCallingKfp() throws IOException {
+    try (KfpTransport transport = transport(endpoint().withTokenFile(dir.resolve("absent")))) {
+      assertThatThrownBy(() -> transport.get(HEALTHZ, Query.none(), JsonObject.class))
+          .isInstanceOf(KfpUnauthorized.class)
+          .hasMessageContaining("token file");
+    }
+
+    assertThat(kfp.received()).isEmpty();
+  }
+
+  @Test
+  void aSuccessWhoseBodyIsNotKfpJsonIsUnavailable() throws IOException {
+    kfp.byDefaultAnswer(Answer.json(200, "<html>proxy page</html>"));
+    KfpEndpoint once = endpoint().withReadRetry(new ReadRetry(1, Duration.ZERO, Duration.ZERO));
+
+    try (KfpTransport transport = transport(once)) {
+      assertThatThrownBy(() -> transport.get(HEALTHZ, Query.none(), JsonObject.class))
+          .isInstanceOf(KfpUnavailable.class)
+          .hasMessageContaining("not its JSON");
+    }
+  }
+
+  @Test
   void everyCallCarriesTheUserIdHeader() throws IOException {
     try (KfpTransport transport = transport(endpoint().withUserId("alice@example.com"))) {
       transport.get(HEALTHZ, Query.none(), JsonObject.class);
