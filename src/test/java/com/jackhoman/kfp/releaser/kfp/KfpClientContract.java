@@ -8,6 +8,7 @@ import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.emulator.LoggedRequest;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
+import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -330,6 +331,7 @@ public abstract class KfpClientContract {
 
   @Test
   void readsAreRetriedWhileKfpIsUnavailableAndWritesAreNot() {
+    kfp.log().clear();
     kfp.faults().add(FaultRule.serverErrors(null, "/apis/.*/experiments.*", 1.0));
 
     assertThatThrownBy(() -> client.experiments().findByName(NAMESPACE, "x"))
@@ -415,7 +417,12 @@ public abstract class KfpClientContract {
   }
 
   private KfpClient connect(KfpEndpoint endpoint) {
-    return new KfpConnector(waits::add).connect(endpoint, Optional.of(api()));
+    return connect(endpoint, waits::add);
+  }
+
+  /** Opens the client under test; the sleeper records the waits between read retries. */
+  protected KfpClient connect(KfpEndpoint endpoint, Sleeper sleeper) {
+    return new KfpConnector(sleeper).connect(endpoint, Optional.of(api()));
   }
 
   private static OwnerMark owner(String name) {

@@ -12,17 +12,9 @@ import java.util.function.Function;
  */
 public final class Lookup<T> {
 
-  /** Where a kind keeps the owner mark, which decides how the list is pre-filtered. */
-  public enum MarkIn {
-    /** A suffix of the description, found with a substring filter. */
-    DESCRIPTION,
-    /** KFP tags (v2beta1 pipelines and versions), found with a tag filter. */
-    TAGS
-  }
-
   private final ListFilter.Dialect dialect;
   private final String nameKey;
-  private final MarkIn markIn;
+  private final MarkPlace markPlace;
   private final BiFunction<String, ListFilter, List<T>> list;
   private final Function<T, Optional<OwnerMark>> ownerOf;
 
@@ -33,12 +25,12 @@ public final class Lookup<T> {
   public Lookup(
       ListFilter.Dialect dialect,
       String nameKey,
-      MarkIn markIn,
+      MarkPlace markPlace,
       BiFunction<String, ListFilter, List<T>> list,
       Function<T, Optional<OwnerMark>> ownerOf) {
     this.dialect = dialect;
     this.nameKey = nameKey;
-    this.markIn = markIn;
+    this.markPlace = markPlace;
     this.list = list;
     this.ownerOf = ownerOf;
   }
@@ -55,10 +47,8 @@ public final class Lookup<T> {
 
   /** Every object in the scope that carries this owner's mark. */
   public List<T> ownedBy(String scope, OwnerMark owner) {
-    ListFilter marked =
-        markIn == MarkIn.TAGS
-            ? ListFilter.in(dialect).equalTo("tags." + OwnerMark.UID_TAG, owner.uid())
-            : ListFilter.in(dialect).contains("description", owner.descriptionNeedle());
-    return list.apply(scope, marked).stream().filter(o -> owner.is(ownerOf.apply(o))).toList();
+    return list.apply(scope, markPlace.filterFor(dialect, owner)).stream()
+        .filter(o -> owner.is(ownerOf.apply(o)))
+        .toList();
   }
 }

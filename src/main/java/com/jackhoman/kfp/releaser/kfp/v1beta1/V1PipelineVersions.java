@@ -7,6 +7,7 @@ import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
+import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import java.util.List;
@@ -24,7 +25,7 @@ final class V1PipelineVersions implements KfpPipelineVersions {
       new Lookup<>(
           ListFilter.Dialect.V1BETA1,
           "name",
-          Lookup.MarkIn.DESCRIPTION,
+          MarkPlace.DESCRIPTION,
           this::list,
           KfpPipelineVersion::owner);
 

@@ -10,6 +10,7 @@ import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
+import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
@@ -31,7 +32,7 @@ final class V1RecurringRuns implements KfpRecurringRuns {
       new Lookup<>(
           ListFilter.Dialect.V1BETA1,
           "name",
-          Lookup.MarkIn.DESCRIPTION,
+          MarkPlace.DESCRIPTION,
           this::list,
           KfpRecurringRun::owner);
 

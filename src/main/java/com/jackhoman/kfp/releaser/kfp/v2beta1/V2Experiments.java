@@ -7,6 +7,7 @@ import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
+import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import java.util.List;
@@ -22,7 +23,7 @@ final class V2Experiments implements KfpExperiments {
       new Lookup<>(
           ListFilter.Dialect.V2BETA1,
           "name",
-          Lookup.MarkIn.DESCRIPTION,
+          MarkPlace.DESCRIPTION,
           this::list,
           KfpExperiment::owner);
 

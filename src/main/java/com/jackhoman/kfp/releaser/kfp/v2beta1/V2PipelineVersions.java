@@ -8,6 +8,7 @@ import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
+import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import java.util.List;
@@ -17,16 +18,16 @@ import java.util.Optional;
 final class V2PipelineVersions implements KfpPipelineVersions {
 
   private final KfpTransport transport;
-  private final Lookup<KfpPipelineVersion> lookup =
-      new Lookup<>(
-          ListFilter.Dialect.V2BETA1,
-          "name",
-          Lookup.MarkIn.TAGS,
-          this::list,
-          KfpPipelineVersion::owner);
+  private final MarkPlace marks;
+  private final Lookup<KfpPipelineVersion> lookup;
 
-  V2PipelineVersions(KfpTransport transport) {
+  /** Pipeline versions over this transport, marked with their owner in {@code marks}. */
+  V2PipelineVersions(KfpTransport transport, MarkPlace marks) {
     this.transport = transport;
+    this.marks = marks;
+    this.lookup =
+        new Lookup<>(
+            ListFilter.Dialect.V2BETA1, "name", marks, this::list, KfpPipelineVersion::owner);
   }
 
   @Override
@@ -58,8 +59,8 @@ final class V2PipelineVersions implements KfpPipelineVersions {
             .and("pipelineid", version.pipelineId())
             .and("name", version.name())
             .and("display_name", version.displayName())
-            .and("description", version.description())
-            .and("tags", KfpJson.GSON.toJson(version.owner().tags()));
+            .and("description", marks.descriptionFor(version.description(), version.owner()))
+            .and("tags", tagsJson(version.owner()));
     return toVersion(
         transport.upload(
             "/apis/v2beta1/pipelines/upload_version",
@@ -91,14 +92,18 @@ final class V2PipelineVersions implements KfpPipelineVersions {
     return "/apis/v2beta1/pipelines/" + pipelineId + "/versions";
   }
 
+  private String tagsJson(OwnerMark owner) {
+    return Optional.ofNullable(marks.tagsFor(owner)).map(KfpJson.GSON::toJson).orElse(null);
+  }
+
   private static KfpPipelineVersion toVersion(V2Wire.PipelineVersion wire) {
     return new KfpPipelineVersion(
         wire.pipelineVersionId(),
         wire.pipelineId(),
         wire.name(),
         wire.displayName(),
-        Optional.ofNullable(wire.description()).orElse(""),
-        OwnerMark.fromTags(wire.tags()),
+        OwnerMark.stripFrom(wire.description()),
+        MarkPlace.read(wire.tags(), wire.description()),
         wire.createdAt());
   }
 }

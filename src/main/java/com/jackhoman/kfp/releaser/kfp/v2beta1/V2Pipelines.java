@@ -8,6 +8,7 @@ import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
+import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import java.util.List;
@@ -21,12 +22,15 @@ final class V2Pipelines implements KfpPipelines {
   private static final String PIPELINES = "/apis/v2beta1/pipelines";
 
   private final KfpTransport transport;
-  private final Lookup<KfpPipeline> lookup =
-      new Lookup<>(
-          ListFilter.Dialect.V2BETA1, "name", Lookup.MarkIn.TAGS, this::list, KfpPipeline::owner);
+  private final MarkPlace marks;
+  private final Lookup<KfpPipeline> lookup;
 
-  V2Pipelines(KfpTransport transport) {
+  /** Pipelines over this transport, marked with their owner in {@code marks}. */
+  V2Pipelines(KfpTransport transport, MarkPlace marks) {
     this.transport = transport;
+    this.marks = marks;
+    this.lookup =
+        new Lookup<>(ListFilter.Dialect.V2BETA1, "name", marks, this::list, KfpPipeline::owner);
   }
 
   @Override
@@ -51,10 +55,10 @@ final class V2Pipelines implements KfpPipelines {
             null,
             pipeline.name(),
             pipeline.displayName(),
-            pipeline.description(),
+            marks.descriptionFor(pipeline.description(), pipeline.owner()),
             pipeline.namespace().isEmpty() ? null : pipeline.namespace(),
             null,
-            pipeline.owner().tags());
+            marks.tagsFor(pipeline.owner()));
     return toPipeline(transport.post(PIPELINES, body, V2Wire.Pipeline.class));
   }
 
@@ -64,9 +68,9 @@ final class V2Pipelines implements KfpPipelines {
         Query.none()
             .and("name", pipeline.name())
             .and("display_name", pipeline.displayName())
-            .and("description", pipeline.description())
+            .and("description", marks.descriptionFor(pipeline.description(), pipeline.owner()))
             .and("namespace", pipeline.namespace())
-            .and("tags", KfpJson.GSON.toJson(pipeline.owner().tags()));
+            .and("tags", tagsJson(pipeline.owner()));
     return toPipeline(
         transport.upload(PIPELINES + "/upload", query, packageYaml, V2Wire.Pipeline.class));
   }
@@ -95,14 +99,18 @@ final class V2Pipelines implements KfpPipelines {
         .toList();
   }
 
+  private String tagsJson(OwnerMark owner) {
+    return Optional.ofNullable(marks.tagsFor(owner)).map(KfpJson.GSON::toJson).orElse(null);
+  }
+
   private static KfpPipeline toPipeline(V2Wire.Pipeline wire) {
     return new KfpPipeline(
         wire.pipelineId(),
         wire.name(),
         wire.displayName(),
-        Optional.ofNullable(wire.description()).orElse(""),
+        OwnerMark.stripFrom(wire.description()),
         Optional.ofNullable(wire.namespace()).orElse(""),
-        OwnerMark.fromTags(wire.tags()),
+        MarkPlace.read(wire.tags(), wire.description()),
         wire.createdAt());
   }
 }

@@ -9,6 +9,7 @@ import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
+import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
@@ -29,7 +30,7 @@ final class V2RecurringRuns implements KfpRecurringRuns {
       new Lookup<>(
           ListFilter.Dialect.V2BETA1,
           "display_name",
-          Lookup.MarkIn.DESCRIPTION,
+          MarkPlace.DESCRIPTION,
           this::list,
           KfpRecurringRun::owner);
 

@@ -7,8 +7,10 @@ import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.emulator.ServedApis;
 import com.jackhoman.kfp.releaser.kfp.KfpApiVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
+import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.ReadRetry;
 import java.net.URI;
 import java.time.Duration;
@@ -47,6 +49,26 @@ class KfpConnectorTest {
 
       assertThat(client.api()).isEqualTo(KfpApiVersion.V1BETA1);
       assertThat(kfp.log().entries()).isEmpty();
+    }
+  }
+
+  @Test
+  void v2beta1PipelinesCarryTagsOnlyFromKfp217On() {
+    assertThat(KfpConnector.pipelineMarksOn("2.17.0")).isEqualTo(MarkPlace.TAGS);
+    assertThat(KfpConnector.pipelineMarksOn("v2.18.1")).isEqualTo(MarkPlace.TAGS);
+    assertThat(KfpConnector.pipelineMarksOn("3.0.0")).isEqualTo(MarkPlace.TAGS);
+    assertThat(KfpConnector.pipelineMarksOn("dev")).isEqualTo(MarkPlace.TAGS);
+    assertThat(KfpConnector.pipelineMarksOn("2.16.2")).isEqualTo(MarkPlace.DESCRIPTION);
+    assertThat(KfpConnector.pipelineMarksOn("2.5.0")).isEqualTo(MarkPlace.DESCRIPTION);
+  }
+
+  @Test
+  void askingForV2beta1WhereKfpHasNoneFailsAsNotFound() {
+    try (KfpEmulator kfp = KfpEmulator.builder().apis(ServedApis.V1BETA1).start()) {
+      assertThatThrownBy(
+              () ->
+                  connector.connect(KfpEndpoint.of(kfp.url()), Optional.of(KfpApiVersion.V2BETA1)))
+          .isInstanceOf(KfpNotFound.class);
     }
   }
 
