@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The owner mark survives the round trip through a KFP description and KFP tags. */
 class OwnerMarkTest {
 
   private final OwnerMark owner =

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+/** Keeps the KFP client free of Kubernetes and its two adapters apart from each other. */
 class KfpClientArchitectureTest {
 
   private static final String KFP = "com.jackhoman.kfp.releaser.kfp";

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The connector picks the REST generation and the pipeline mark place the server supports. */
 class KfpConnectorTest {
 
   private final KfpConnector connector = new KfpConnector(wait -> {});

@@ -9,6 +9,7 @@ import com.jackhoman.kfp.releaser.kfp.KfpUnauthorized;
 import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
 import org.junit.jupiter.api.Test;
 
+/** Every KFP error body shape ends as the right exception with KFP's own message. */
 class ErrorAnswerTest {
 
   @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The client trusts exactly the certificates it was told to, unless verification is skipped. */
 class KfpTlsTest {
 
   @TempDir Path dir;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The transport retries only reads, times out, follows pages and keeps its bearer token fresh. */
 class KfpTransportTest {
 
   private static final String HEALTHZ = "/apis/v2beta1/healthz";
