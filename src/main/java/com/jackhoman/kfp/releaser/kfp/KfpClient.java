@@ -1,6 +1,8 @@
 package com.jackhoman.kfp.releaser.kfp;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Everything the operator can do in KFP, one narrow interface per kind, over one connection. */
 public record KfpClient(
@@ -18,8 +20,8 @@ public record KfpClient(
   public void close() {
     try {
       connection.close();
-    } catch (java.io.IOException closeFailed) {
-      throw new java.io.UncheckedIOException(closeFailed);
+    } catch (IOException closeFailed) {
+      throw new UncheckedIOException(closeFailed);
     }
   }
 }

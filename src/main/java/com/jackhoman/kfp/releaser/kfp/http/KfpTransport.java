@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -195,7 +196,7 @@ public final class KfpTransport implements Closeable {
     }
   }
 
-  private void pause(java.time.Duration wait, KfpUnavailable cause) {
+  private void pause(Duration wait, KfpUnavailable cause) {
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException interrupted) {

@@ -3,6 +3,7 @@ package com.jackhoman.kfp.releaser.kfp.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -37,7 +38,7 @@ final class TlsTrust {
     }
   }
 
-  private static SSLContext contextTrusting(java.nio.file.Path pemFile)
+  private static SSLContext contextTrusting(Path pemFile)
       throws GeneralSecurityException, IOException {
     KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
     trusted.load(null, null);
