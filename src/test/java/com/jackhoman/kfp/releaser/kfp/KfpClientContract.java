@@ -412,6 +412,27 @@ public abstract class KfpClientContract {
     }
   }
 
+  @Test
+  void multiUserKfpKeepsExperimentsAndPipelinesInTheirNamespace() {
+    try (KfpEmulator multiUser = KfpEmulator.builder().multiUser(true).start();
+        KfpClient alice =
+            connect(KfpEndpoint.of(multiUser.url()).withUserId("alice@example.com"))) {
+      KfpExperiment experiment =
+          alice.experiments().create(new NewExperiment("team-a", "nightly", "", owner("nightly")));
+      KfpPipeline pipeline =
+          alice
+              .pipelines()
+              .upload(
+                  new NewPipeline("team-a", "train", "train", "", owner("train")), packageText());
+
+      assertThat(experiment.namespace()).isEqualTo("team-a");
+      assertThat(alice.experiments().findByName("team-a", "nightly")).contains(experiment);
+      assertThat(alice.experiments().findByName("team-b", "nightly")).isEmpty();
+      assertThat(alice.pipelines().findOwnedBy("team-a", owner("train"))).containsExactly(pipeline);
+      assertThat(alice.pipelines().findByName("team-b", "train")).isEmpty();
+    }
+  }
+
   private KfpEndpoint endpoint() {
     return KfpEndpoint.of(kfp.url()).withTokenFile(token).withPageSize(2);
   }
