@@ -1,5 +1,7 @@
 package com.jackhoman.kfp.releaser;
 
+import java.io.InputStream;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,9 +20,18 @@ public final class Main implements Runnable {
     System.exit(newCommandLine().execute(args));
   }
 
-  /** Builds the command line with every sub-command wired. */
+  /** Builds the command line with every sub-command wired to the real world. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new Main());
+    return newCommandLine(System.in, Clock.systemUTC());
+  }
+
+  /**
+   * Builds the command line reading standard input from {@code stdin} and time from {@code clock}.
+   */
+  static CommandLine newCommandLine(InputStream stdin, Clock clock) {
+    return new CommandLine(new Main())
+        .addSubcommand(new ValidateCommand(stdin, clock))
+        .addSubcommand(new RenderCommand(stdin));
   }
 
   @Override
