@@ -1,0 +1,145 @@
+package com.jackhoman.kfp.releaser.pipeline;
+
+import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
+import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
+import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
+import com.jackhoman.kfp.releaser.kfp.NewPipeline;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.Ownership;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
+import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The KFP pipeline of a Pipeline, polled from KFP. KFP can create and delete a pipeline but not
+ * update one, so this dependent creates and deletes only. It finds the pipeline by our mark first,
+ * then by its derived name, so a lost create response never leads to a second pipeline.
+ */
+final class KfpPipelineDependent
+    extends PerResourcePollingDependentResource<KfpPipeline, Pipeline, String>
+    implements Creator<KfpPipeline, Pipeline>, Deleter<Pipeline> {
+
+  private final KfpPipelines pipelines;
+  private final KfpTenancy tenancy;
+  private final SyncSettings settings;
+  private final Function<Pipeline, Optional<String>> firstVersionPackage;
+
+  /**
+   * Creates the dependent.
+   *
+   * @param firstVersionPackage the package of the pipeline's first PipelineVersion, for KFP APIs
+   *     that create a pipeline only by uploading a package (v1beta1)
+   */
+  KfpPipelineDependent(
+      KfpPipelines pipelines,
+      KfpTenancy tenancy,
+      SyncSettings settings,
+      Function<Pipeline, Optional<String>> firstVersionPackage) {
+    super(
+        KfpPipeline.class,
+        settings.driftPeriod(),
+        ResourceIDMapper.singleResourceResourceIDMapper());
+    this.pipelines = pipelines;
+    this.tenancy = tenancy;
+    this.settings = settings;
+    this.firstVersionPackage = firstVersionPackage;
+  }
+
+  @Override
+  public Set<KfpPipeline> fetchResources(Pipeline pipeline) {
+    List<KfpPipeline> owned =
+        pipelines.findOwnedBy(tenancy.namespaceOf(pipeline), OwnerMarks.of(pipeline));
+    if (!owned.isEmpty()) {
+      return Set.of(owned.get(0));
+    }
+    return pipelines
+        .findByName(tenancy.namespaceOf(pipeline), OwnerMarks.kfpName(pipeline))
+        .map(Set::of)
+        .orElse(Set.of());
+  }
+
+  @Override
+  public Optional<Duration> fetchDelay(Set<KfpPipeline> lastFetched, Pipeline pipeline) {
+    return Optional.of(settings.nextDriftCheck());
+  }
+
+  @Override
+  protected KfpPipeline desired(Pipeline pipeline, Context<Pipeline> context) {
+    return new KfpPipeline(
+        null,
+        OwnerMarks.kfpName(pipeline),
+        displayName(pipeline),
+        description(pipeline),
+        tenancy.namespaceOf(pipeline),
+        Optional.of(OwnerMarks.of(pipeline)),
+        null);
+  }
+
+  /** True when KFP lets this pipeline be created now: by itself, or with a version's package. */
+  boolean creatable(Pipeline pipeline) {
+    return pipelines.createsWithoutPackage() || firstVersionPackage.apply(pipeline).isPresent();
+  }
+
+  @Override
+  public KfpPipeline create(KfpPipeline desired, Pipeline pipeline, Context<Pipeline> context) {
+    NewPipeline request =
+        new NewPipeline(
+            desired.namespace(),
+            desired.name(),
+            desired.displayName(),
+            desired.description(),
+            desired.owner().orElseThrow());
+    if (pipelines.createsWithoutPackage()) {
+      return pipelines.create(request);
+    }
+    return pipelines.upload(
+        request,
+        firstVersionPackage
+            .apply(pipeline)
+            .orElseThrow(
+                () -> new IllegalStateException("No PipelineVersion package to create it with")));
+  }
+
+  @Override
+  protected void handleDelete(
+      Pipeline pipeline, KfpPipeline inKfp, Context<Pipeline> context) {
+    if (inKfp == null
+        || "Orphan".equals(deletionPolicy(pipeline))
+        || Ownership.of(inKfp.owner(), pipeline) != Ownership.OURS) {
+      return;
+    }
+    try {
+      pipelines.delete(inKfp.id(), true);
+    } catch (KfpNotFound alreadyGone) {
+      // deleted behind our back: nothing left to do
+    }
+  }
+
+  private static String deletionPolicy(Pipeline pipeline) {
+    return pipeline.getSpec() == null || pipeline.getSpec().getDeletionPolicy() == null
+        ? "Delete"
+        : pipeline.getSpec().getDeletionPolicy().getValue();
+  }
+
+  private static String displayName(Pipeline pipeline) {
+    return pipeline.getSpec() == null || pipeline.getSpec().getDisplayName() == null
+        ? pipeline.getMetadata().getName()
+        : pipeline.getSpec().getDisplayName();
+  }
+
+  private static String description(Pipeline pipeline) {
+    return pipeline.getSpec() == null || pipeline.getSpec().getDescription() == null
+        ? ""
+        : pipeline.getSpec().getDescription();
+  }
+}

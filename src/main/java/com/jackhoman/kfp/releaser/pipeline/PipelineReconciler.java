@@ -1,0 +1,216 @@
+package com.jackhoman.kfp.releaser.pipeline;
+
+import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineStatus;
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
+import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
+import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
+import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
+import com.jackhoman.kfp.releaser.status.ConditionReporter;
+import com.jackhoman.kfp.releaser.status.KfpFailure;
+import com.jackhoman.kfp.releaser.status.Reason;
+import com.jackhoman.kfp.releaser.status.StatusUpdates;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.Ownership;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.sync.VersionPackages;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Workflow;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowBuilder;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps a Pipeline's KFP pipeline in place: creates it, reports it, and deletes it only once no
+ * PipelineVersion of it is left.
+ */
+@ControllerConfiguration(name = PipelineReconciler.NAME)
+public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<Pipeline> {
+
+  /** The controller's name. */
+  public static final String NAME = "pipeline";
+
+  private final KfpPipelineDependent kfpPipeline;
+  private final Workflow<Pipeline> workflow;
+  private final ConditionReporter reporter;
+  private InformerEventSource<PipelineVersion, Pipeline> versions;
+
+  /** Creates the reconciler over the KFP pipelines API. */
+  public PipelineReconciler(
+      KfpPipelines pipelines,
+      KfpTenancy tenancy,
+      SyncSettings settings,
+      ConditionReporter reporter) {
+    this.reporter = reporter;
+    this.kfpPipeline =
+        new KfpPipelineDependent(pipelines, tenancy, settings, this::firstVersionPackage);
+    this.workflow =
+        new WorkflowBuilder<Pipeline>()
+            .addDependentResourceAndConfigure(kfpPipeline)
+            .withReconcilePrecondition(new KfpPipelineCreatable(kfpPipeline))
+            .withReadyPostcondition(new KfpPipelineOwned())
+            .build();
+  }
+
+  @Override
+  public List<EventSource<?, Pipeline>> prepareEventSources(EventSourceContext<Pipeline> context) {
+    versions =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(PipelineVersion.class, Pipeline.class)
+                .withSecondaryToPrimaryMapper(
+                    version ->
+                        Set.of(
+                            new ResourceID(
+                                version.getSpec().getPipeline(),
+                                version.getMetadata().getNamespace())))
+                .build(),
+            context);
+    return List.of(kfpPipeline.eventSource(context).orElseThrow(), versions);
+  }
+
+  @Override
+  public UpdateControl<Pipeline> reconcile(Pipeline pipeline, Context<Pipeline> context) {
+    PipelineStatus current = currentStatus(pipeline);
+    if (ConditionReporter.refusedAtThisGeneration(pipeline, current.getConditions())) {
+      return UpdateControl.noUpdate();
+    }
+    Optional<KfpPipeline> before = kfpPipeline.getSecondaryResource(pipeline, context);
+    workflow.reconcile(pipeline, context).throwAggregateExceptionIfErrorsPresent();
+    Optional<KfpPipeline> inKfp = kfpPipeline.getSecondaryResource(pipeline, context);
+
+    PipelineStatus next = currentStatus(pipeline);
+    next.setObservedGeneration(pipeline.getMetadata().getGeneration());
+    next.setVersions(versionNames(pipeline));
+    List<Condition> conditions = next.getConditions();
+    if (inKfp.isEmpty()) {
+      conditions =
+          reporter.ready(
+              pipeline,
+              conditions,
+              false,
+              Reason.Waiting,
+              "KFP's v1beta1 API creates a pipeline only together with a package: waiting for a"
+                  + " PipelineVersion of this pipeline");
+    } else if (Ownership.of(inKfp.get().owner(), pipeline) != Ownership.OURS) {
+      next.setPipelineId(null);
+      conditions =
+          reporter.ready(
+              pipeline,
+              conditions,
+              false,
+              Reason.NotOwned,
+              Ownership.of(inKfp.get().owner(), pipeline)
+                  .notOwnedMessage("pipeline", OwnerMarks.kfpName(pipeline)));
+    } else {
+      String id = inKfp.get().id();
+      Optional<String> drift =
+          before.isEmpty() && current.getPipelineId() != null && !current.getPipelineId().equals(id)
+              ? Optional.of(
+                  "KFP pipeline "
+                      + current.getPipelineId()
+                      + " was deleted outside kfp-releaser; created it again as "
+                      + id)
+              : Optional.empty();
+      next.setPipelineId(id);
+      conditions = reporter.drift(pipeline, conditions, drift);
+      conditions =
+          reporter.ready(
+              pipeline,
+              conditions,
+              true,
+              Reason.Synced,
+              "KFP pipeline \"" + inKfp.get().name() + "\" exists (id " + id + ")");
+    }
+    next.setConditions(conditions);
+    return StatusUpdates.patchIfChanged(pipeline, next, Pipeline::new);
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<Pipeline> updateErrorStatus(
+      Pipeline pipeline, Context<Pipeline> context, Exception error) {
+    KfpFailure failure = KfpFailure.of(error);
+    PipelineStatus next = currentStatus(pipeline);
+    next.setObservedGeneration(pipeline.getMetadata().getGeneration());
+    next.setConditions(
+        reporter.ready(pipeline, next.getConditions(), false, failure.reason(), failure.message()));
+    return StatusUpdates.errorPatch(pipeline, next, Pipeline::new, failure.reason().terminal());
+  }
+
+  @Override
+  public DeleteControl cleanup(Pipeline pipeline, Context<Pipeline> context) {
+    List<String> remaining = versionNames(pipeline);
+    if (!remaining.isEmpty()) {
+      PipelineStatus next = currentStatus(pipeline);
+      next.setVersions(remaining);
+      next.setConditions(
+          reporter.ready(
+              pipeline,
+              next.getConditions(),
+              false,
+              Reason.Deleting,
+              "Waiting for its PipelineVersions to be deleted first: "
+                  + String.join(", ", remaining)));
+      if (!Serialization.asJson(next).equals(Serialization.asJson(pipeline.getStatus()))) {
+        StatusUpdates.patchIfChanged(pipeline, next, Pipeline::new)
+            .getResource()
+            .ifPresent(patch -> context.getClient().resource(patch).patchStatus());
+      }
+      return DeleteControl.noFinalizerRemoval();
+    }
+    workflow.cleanup(pipeline, context).throwAggregateExceptionIfErrorsPresent();
+    return DeleteControl.defaultDelete();
+  }
+
+  private List<String> versionNames(Pipeline pipeline) {
+    return versionsOf(pipeline).map(v -> v.getMetadata().getName()).sorted().toList();
+  }
+
+  private java.util.stream.Stream<PipelineVersion> versionsOf(Pipeline pipeline) {
+    return versions.list(
+        pipeline.getMetadata().getNamespace(),
+        version ->
+            version.getSpec() != null
+                && pipeline.getMetadata().getName().equals(version.getSpec().getPipeline()));
+  }
+
+  /** The upload form of the package of the pipeline's oldest valid PipelineVersion. */
+  private Optional<String> firstVersionPackage(Pipeline pipeline) {
+    return versionsOf(pipeline)
+        .sorted(
+            Comparator.comparing((PipelineVersion v) -> v.getMetadata().getCreationTimestamp())
+                .thenComparing(v -> v.getMetadata().getName()))
+        .flatMap(
+            version -> {
+              try {
+                return java.util.stream.Stream.of(VersionPackages.of(version));
+              } catch (InvalidPackageException invalid) {
+                return java.util.stream.Stream.empty();
+              }
+            })
+        .findFirst()
+        .map(PipelinePackage::uploadYaml);
+  }
+
+  private static PipelineStatus currentStatus(Pipeline pipeline) {
+    return pipeline.getStatus() == null
+        ? new PipelineStatus()
+        : Serialization.unmarshal(Serialization.asJson(pipeline.getStatus()), PipelineStatus.class);
+  }
+}

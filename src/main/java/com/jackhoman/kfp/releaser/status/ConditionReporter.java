@@ -1,0 +1,97 @@
+package com.jackhoman.kfp.releaser.status;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sets an object's Ready and Drifted conditions and records an event when one changes, never when
+ * it stays: events follow transitions, not reconciles.
+ */
+public final class ConditionReporter {
+
+  private final Conditions conditions;
+  private final EventRecorder events;
+
+  /** Creates a reporter setting conditions with {@code conditions}, recording to {@code events}. */
+  public ConditionReporter(Conditions conditions, EventRecorder events) {
+    this.conditions = conditions;
+    this.events = events;
+  }
+
+  /** The conditions helper this reporter uses. */
+  public Conditions conditions() {
+    return conditions;
+  }
+
+  /** The event recorder this reporter uses. */
+  public EventRecorder events() {
+    return events;
+  }
+
+  /** Returns {@code current} with Ready set; records an event if Ready's status or reason moved. */
+  public List<Condition> ready(
+      HasMetadata object, List<Condition> current, boolean ready, Reason reason, String message) {
+    Optional<Condition> before = Conditions.find(current, ConditionType.Ready);
+    boolean moved =
+        before.isEmpty()
+            || !Objects.equals(before.get().getStatus(), ready ? "True" : "False")
+            || !Objects.equals(before.get().getReason(), reason.name());
+    if (moved) {
+      if (ready || !(reason.terminal() || reason == Reason.KfpUnavailable)) {
+        events.normal(object, reason.name(), message);
+      } else {
+        events.warning(object, reason.name(), message);
+      }
+    }
+    return conditions.set(
+        current,
+        ConditionType.Ready,
+        ready,
+        reason,
+        message,
+        object.getMetadata().getGeneration() == null ? 0 : object.getMetadata().getGeneration());
+  }
+
+  /**
+   * Returns {@code current} with Drifted set when {@code drift} is present (recording a Warning
+   * event), or cleared to False when an earlier drift has been repaired; untouched otherwise.
+   *
+   * @param drift what was found changed or deleted outside the operator, and how it was repaired
+   */
+  public List<Condition> drift(HasMetadata object, List<Condition> current, Optional<String> drift) {
+    long generation =
+        object.getMetadata().getGeneration() == null ? 0 : object.getMetadata().getGeneration();
+    if (drift.isPresent()) {
+      events.warning(object, Reason.Drifted.name(), drift.get());
+      return conditions.set(
+          current, ConditionType.Drifted, true, Reason.Drifted, drift.get(), generation);
+    }
+    if (Conditions.holds(current, ConditionType.Drifted)) {
+      return conditions.set(
+          current,
+          ConditionType.Drifted,
+          false,
+          Reason.Synced,
+          "KFP matches the spec again; the earlier drift was repaired",
+          generation);
+    }
+    return current;
+  }
+
+  /**
+   * True when KFP refused this very generation of the spec ({@code Rejected} or {@code Conflict}):
+   * the operator makes no more KFP writes for it until the spec changes.
+   */
+  public static boolean refusedAtThisGeneration(HasMetadata object, List<Condition> current) {
+    return Conditions.find(current, ConditionType.Ready)
+        .filter(
+            c ->
+                Reason.Rejected.name().equals(c.getReason())
+                    || Reason.Conflict.name().equals(c.getReason()))
+        .filter(c -> Objects.equals(c.getObservedGeneration(), object.getMetadata().getGeneration()))
+        .isPresent();
+  }
+}

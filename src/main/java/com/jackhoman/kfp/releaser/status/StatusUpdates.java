@@ -1,0 +1,53 @@
+package com.jackhoman.kfp.releaser.status;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Turns a computed status into the update JOSDK makes: a patch of the status subresource that
+ * carries only the status, and no write at all when the status did not change.
+ */
+public final class StatusUpdates {
+
+  private StatusUpdates() {}
+
+  /** Patches the status of {@code current} to {@code next}, unless they are equal. */
+  public static <S, P extends CustomResource<?, S>> UpdateControl<P> patchIfChanged(
+      P current, S next, Supplier<P> blank) {
+    return unchanged(current, next)
+        ? UpdateControl.noUpdate()
+        : UpdateControl.patchStatus(carrying(current, next, blank));
+  }
+
+  /** The error-path twin of {@link #patchIfChanged}; {@code terminal} stops JOSDK's retries. */
+  public static <S, P extends CustomResource<?, S>> ErrorStatusUpdateControl<P> errorPatch(
+      P current, S next, Supplier<P> blank, boolean terminal) {
+    ErrorStatusUpdateControl<P> control =
+        unchanged(current, next)
+            ? ErrorStatusUpdateControl.noStatusUpdate()
+            : ErrorStatusUpdateControl.patchStatus(carrying(current, next, blank));
+    return terminal ? control.withNoRetry() : control;
+  }
+
+  private static <S, P extends CustomResource<?, S>> boolean unchanged(P current, S next) {
+    return Objects.equals(
+        Serialization.asJson(current.getStatus()), Serialization.asJson(next));
+  }
+
+  private static <S, P extends CustomResource<?, S>> P carrying(
+      P current, S next, Supplier<P> blank) {
+    P patch = blank.get();
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(current.getMetadata().getName())
+            .withNamespace(current.getMetadata().getNamespace())
+            .build());
+    patch.setStatus(next);
+    return patch;
+  }
+}
