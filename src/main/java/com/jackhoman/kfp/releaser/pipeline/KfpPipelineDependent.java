@@ -11,9 +11,9 @@ import com.jackhoman.kfp.releaser.sync.Ownership;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
+import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
-import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -111,8 +111,7 @@ final class KfpPipelineDependent
   }
 
   @Override
-  protected void handleDelete(
-      Pipeline pipeline, KfpPipeline inKfp, Context<Pipeline> context) {
+  protected void handleDelete(Pipeline pipeline, KfpPipeline inKfp, Context<Pipeline> context) {
     if (inKfp == null
         || "Orphan".equals(deletionPolicy(pipeline))
         || Ownership.of(inKfp.owner(), pipeline) != Ownership.OURS) {

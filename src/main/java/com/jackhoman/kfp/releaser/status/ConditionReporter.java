@@ -61,7 +61,8 @@ public final class ConditionReporter {
    *
    * @param drift what was found changed or deleted outside the operator, and how it was repaired
    */
-  public List<Condition> drift(HasMetadata object, List<Condition> current, Optional<String> drift) {
+  public List<Condition> drift(
+      HasMetadata object, List<Condition> current, Optional<String> drift) {
     long generation =
         object.getMetadata().getGeneration() == null ? 0 : object.getMetadata().getGeneration();
     if (drift.isPresent()) {
@@ -91,7 +92,8 @@ public final class ConditionReporter {
             c ->
                 Reason.Rejected.name().equals(c.getReason())
                     || Reason.Conflict.name().equals(c.getReason()))
-        .filter(c -> Objects.equals(c.getObservedGeneration(), object.getMetadata().getGeneration()))
+        .filter(
+            c -> Objects.equals(c.getObservedGeneration(), object.getMetadata().getGeneration()))
         .isPresent();
   }
 }

@@ -68,7 +68,12 @@ public final class EventRecorder {
             .withReportingComponent(COMPONENT)
             .build();
     try {
-      client.v1().events().inNamespace(object.getMetadata().getNamespace()).resource(event).create();
+      client
+          .v1()
+          .events()
+          .inNamespace(object.getMetadata().getNamespace())
+          .resource(event)
+          .create();
     } catch (KubernetesClientException e) {
       LOG.warn(
           "Could not record event reason={} kind={} name={}/{}: {}",

@@ -1,8 +1,8 @@
 package com.jackhoman.kfp.releaser.status;
 
 /**
- * The closed set of reasons a condition of ours may carry, and whether each ends retrying until
- * the spec changes.
+ * The closed set of reasons a condition of ours may carry, and whether each ends retrying until the
+ * spec changes.
  */
 public enum Reason {
   /** The object exists in KFP as declared. */

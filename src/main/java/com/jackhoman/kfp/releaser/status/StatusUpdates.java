@@ -35,8 +35,7 @@ public final class StatusUpdates {
   }
 
   private static <S, P extends CustomResource<?, S>> boolean unchanged(P current, S next) {
-    return Objects.equals(
-        Serialization.asJson(current.getStatus()), Serialization.asJson(next));
+    return Objects.equals(Serialization.asJson(current.getStatus()), Serialization.asJson(next));
   }
 
   private static <S, P extends CustomResource<?, S>> P carrying(

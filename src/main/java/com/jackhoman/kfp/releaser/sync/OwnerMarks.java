@@ -4,9 +4,9 @@ import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
- * The mark and the name a KFP object gets from the object of ours it belongs to. The name is
- * {@code namespace/name}: a namespace holds no {@code /}, so two objects of different namespaces
- * can never get the same name (the Go operator's {@code namespace-name} could).
+ * The mark and the name a KFP object gets from the object of ours it belongs to. The name is {@code
+ * namespace/name}: a namespace holds no {@code /}, so two objects of different namespaces can never
+ * get the same name (the Go operator's {@code namespace-name} could).
  */
 public final class OwnerMarks {
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * How the reconcilers keep KFP in sync: how often every object is re-checked against KFP (the
- * drift period, spread by a jitter so that checks do not bunch up), and the clock and randomness
- * they use.
+ * How the reconcilers keep KFP in sync: how often every object is re-checked against KFP (the drift
+ * period, spread by a jitter so that checks do not bunch up), and the clock and randomness they
+ * use.
  *
  * @param driftPeriod the mean time between two checks of one object against KFP
  * @param jitter the fraction, 0 to 1, by which each period is randomly shortened or lengthened

@@ -1,0 +1,52 @@
+package com.jackhoman.kfp.releaser;
+
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.pipeline.PipelineReconciler;
+import com.jackhoman.kfp.releaser.status.ConditionReporter;
+import com.jackhoman.kfp.releaser.status.Conditions;
+import com.jackhoman.kfp.releaser.status.EventRecorder;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.javaoperatorsdk.operator.processing.retry.Retry;
+import java.util.List;
+
+/**
+ * Builds the operator's reconcilers, one per kind, over one KFP client: the one place where the
+ * operator's objects are wired together (the {@code run} command, the sandbox and the tests all use
+ * it).
+ */
+public final class OperatorAssembly {
+
+  private OperatorAssembly() {}
+
+  /**
+   * The reconcilers of the four kinds.
+   *
+   * @param kfp the connected KFP client
+   * @param tenancy whether KFP is multi-user
+   * @param settings drift period, clock and randomness
+   * @param kubernetes the client events are recorded through
+   */
+  public static List<Reconciler<?>> reconcilers(
+      KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, KubernetesClient kubernetes) {
+    ConditionReporter reporter =
+        new ConditionReporter(
+            new Conditions(settings.clock()), new EventRecorder(kubernetes, settings.clock()));
+    return List.of(new PipelineReconciler(kfp.pipelines(), tenancy, settings, reporter));
+  }
+
+  /**
+   * How failed reconciles are retried: exponentially from half a second, capped at five minutes,
+   * without giving up (terminal failures stop retrying through their condition, not here).
+   */
+  public static Retry retry() {
+    return new GenericRetry()
+        .setInitialInterval(500)
+        .setIntervalMultiplier(2)
+        .setMaxInterval(300_000)
+        .withoutMaxAttempts();
+  }
+}

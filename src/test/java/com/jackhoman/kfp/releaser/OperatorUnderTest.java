@@ -1,0 +1,100 @@
+package com.jackhoman.kfp.releaser;
+
+import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
+import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
+import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
+import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The operator under test: the reconcilers of {@link OperatorAssembly} over a KFP emulator, against
+ * either the faithful fabric8 mock API server (the default; the real thing cannot run on the build
+ * machine) or a real cluster from the current kubeconfig when run with {@code
+ * -Dkfp.test.cluster=real}.
+ */
+public final class OperatorUnderTest implements AutoCloseable {
+
+  /** True when the tests run against a real cluster. */
+  public static final boolean REAL_CLUSTER =
+      "real".equals(System.getProperty("kfp.test.cluster", "mock"));
+
+  /** How often the tests' operator re-checks every object against KFP. */
+  public static final Duration DRIFT_PERIOD = Duration.ofSeconds(1);
+
+  private static final String[] CRDS = {
+    "crds/pipelines.kfp.jackhoman.com.yaml",
+    "crds/pipelineversions.kfp.jackhoman.com.yaml",
+    "crds/recurringruns.kfp.jackhoman.com.yaml",
+    "crds/experiments.kfp.jackhoman.com.yaml"
+  };
+
+  private final KfpEmulator kfp;
+  private final Optional<FaithfulMockServer> kubernetes;
+  private final KfpClient client;
+  private final LocallyRunOperatorExtension extension;
+
+  private OperatorUnderTest(KfpEmulator kfp) {
+    this.kfp = kfp;
+    this.kubernetes = REAL_CLUSTER ? Optional.empty() : Optional.of(FaithfulMockServer.start());
+    this.client =
+        new KfpConnector(Sleeper.system()).connect(KfpEndpoint.of(kfp.url()), Optional.empty());
+    KubernetesClient operatorClient = newKubernetesClient();
+    SyncSettings settings =
+        new SyncSettings(DRIFT_PERIOD, 0.1, Clock.systemUTC(), new SplittableRandom(7));
+    LocallyRunOperatorExtension.Builder builder =
+        LocallyRunOperatorExtension.builder()
+            .withKubernetesClient(operatorClient)
+            .withInfrastructureKubernetesClient(newKubernetesClient())
+            .withAdditionalCRD(CRDS)
+            .oneNamespacePerClass(true);
+    for (Reconciler<?> reconciler :
+        OperatorAssembly.reconcilers(client, new KfpTenancy(false), settings, operatorClient)) {
+      builder.withReconciler(reconciler, OperatorAssembly.retry());
+    }
+    this.extension = builder.build();
+  }
+
+  /** An operator over {@code kfp}, for a test class's static {@code @RegisterExtension} field. */
+  public static OperatorUnderTest over(KfpEmulator kfp) {
+    return new OperatorUnderTest(kfp);
+  }
+
+  private KubernetesClient newKubernetesClient() {
+    return kubernetes
+        .map(FaithfulMockServer::newClient)
+        .orElseGet(() -> new KubernetesClientBuilder().build());
+  }
+
+  /** The JUnit extension that runs the operator and creates the test namespace. */
+  public LocallyRunOperatorExtension extension() {
+    return extension;
+  }
+
+  /** The emulated KFP. */
+  public KfpEmulator kfp() {
+    return kfp;
+  }
+
+  /** A KFP client of the emulated KFP, to look at or change KFP behind the operator's back. */
+  public KfpClient kfpClient() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    kfp.close();
+    kubernetes.ifPresent(FaithfulMockServer::close);
+  }
+}
