@@ -69,4 +69,10 @@ final class ListFields {
               "experiment_id", StoredRun::experimentId,
               "recurring_run_id", StoredRun::recurringRunId),
           StoredRun::id);
+
+  /** Pipelines on v2beta1, which also filter on {@code tags.<key>}. */
+  static final FieldTable<StoredPipeline> V2_PIPELINES = PIPELINES.withTags(StoredPipeline::tags);
+
+  /** Pipeline versions on v2beta1, which also filter on {@code tags.<key>}. */
+  static final FieldTable<StoredVersion> V2_VERSIONS = VERSIONS.withTags(StoredVersion::tags);
 }

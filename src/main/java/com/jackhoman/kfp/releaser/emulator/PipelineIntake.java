@@ -48,8 +48,8 @@ final class PipelineIntake {
     String name = resolveName(naming, file);
     StoredPackage judged = StoredPackage.judge(judge, file.fileName(), file.content());
     Instant now = clock.instant();
-    StoredPipeline pipeline = pipeline(naming, name, Map.of(), now);
-    StoredVersion first = version(pipeline.id(), naming, name, judged, now);
+    StoredPipeline pipeline = pipeline(naming, name, UploadNaming.tags(request), now);
+    StoredVersion first = version(pipeline.id(), naming, name, judged, Map.of(), now);
     return store.addPipelineWithVersion(pipeline, first);
   }
 
@@ -62,7 +62,8 @@ final class PipelineIntake {
     MultipartForm.FilePart file = file(request);
     String name = resolveName(naming, file);
     StoredPackage judged = StoredPackage.judge(judge, file.fileName(), file.content());
-    return store.addVersion(version(pipelineId, naming, name, judged, clock.instant()));
+    return store.addVersion(
+        version(pipelineId, naming, name, judged, UploadNaming.tags(request), clock.instant()));
   }
 
   private MultipartForm.FilePart file(ApiRequest request) {
@@ -102,7 +103,12 @@ final class PipelineIntake {
   }
 
   private StoredVersion version(
-      String pipelineId, Naming naming, String name, StoredPackage judged, Instant now) {
+      String pipelineId,
+      Naming naming,
+      String name,
+      StoredPackage judged,
+      Map<String, String> tags,
+      Instant now) {
     return new StoredVersion(
         ids.next(),
         pipelineId,
@@ -111,7 +117,7 @@ final class PipelineIntake {
         naming.description(),
         now,
         naming.codeSourceUrl(),
-        Map.of(),
+        Map.copyOf(tags),
         judged);
   }
 }

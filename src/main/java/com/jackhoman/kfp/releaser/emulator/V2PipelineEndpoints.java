@@ -67,7 +67,7 @@ final class V2PipelineEndpoints {
                 .filter(p -> p.namespace().equals(namespace))
                 .toList(),
             ListRequest.from(request, FILTERS),
-            ListFields.PIPELINES);
+            ListFields.V2_PIPELINES);
     return ApiResponse.ok(page.toJson("pipelines", V2Shapes::pipeline));
   }
 
@@ -94,7 +94,7 @@ final class V2PipelineEndpoints {
         ListPage.of(
             state.pipelines().versionsOf(request.pathVariable("pipeline_id")),
             ListRequest.from(request, FILTERS),
-            ListFields.VERSIONS);
+            ListFields.V2_VERSIONS);
     return ApiResponse.ok(page.toJson("pipeline_versions", V2Shapes::version));
   }
 

@@ -38,6 +38,43 @@ class PipelineRulesTest {
   }
 
   @Test
+  void v2UploadsKeepTheirTagsAndListsFilterOnThem() {
+    String tags = "&tags=%7B%22team%22%3A%22ml%22%7D";
+    String id =
+        http.upload("/apis/v2beta1/pipelines/upload?name=train" + tags, "hello_world.yaml")
+            .body()
+            .get("pipeline_id")
+            .getAsString();
+    http.upload("/apis/v2beta1/pipelines/upload?name=other", "hello_world.yaml");
+    KfpHttp.Reply version =
+        http.upload(
+            "/apis/v2beta1/pipelines/upload_version?pipelineid=" + id + "&name=v2" + tags,
+            "hello_world.yaml");
+    String byTag =
+        "%257B%2522predicates%2522%253A%255B%257B%2522key%2522%253A%2522tags.team%2522%252C"
+            + "%2522operation%2522%253A%2522EQUALS%2522%252C%2522string_value%2522%253A%2522ml"
+            + "%2522%257D%255D%257D";
+
+    KfpHttp.Reply pipelines = http.get("/apis/v2beta1/pipelines?filter=" + byTag);
+    KfpHttp.Reply versions =
+        http.get("/apis/v2beta1/pipelines/" + id + "/versions?filter=" + byTag);
+
+    assertThat(version.body().getAsJsonObject("tags").get("team").getAsString()).isEqualTo("ml");
+    assertThat(pipelines.body().getAsJsonArray("pipelines")).hasSize(1);
+    assertThat(versions.body().getAsJsonArray("pipeline_versions")).hasSize(1);
+  }
+
+  @Test
+  void v1ListsRefuseTagFilters() {
+    String byTag =
+        "%257B%2522predicates%2522%253A%255B%257B%2522key%2522%253A%2522tags.team%2522%252C"
+            + "%2522op%2522%253A%2522EQUALS%2522%252C%2522string_value%2522%253A%2522ml%2522%257D"
+            + "%255D%257D";
+
+    assertThat(http.get("/apis/v1beta1/pipelines?filter=" + byTag).status()).isEqualTo(400);
+  }
+
+  @Test
   void v1UploadAnswersWithTheFirstVersionAsDefaultVersion() {
     KfpHttp.Reply pipeline =
         http.upload("/apis/v1beta1/pipelines/upload?name=params", "arguments-parameters.yaml");
