@@ -12,10 +12,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The operator under test: the reconcilers of {@link OperatorAssembly} over a KFP emulator, against
@@ -23,7 +29,7 @@ import java.util.SplittableRandom;
  * machine) or a real cluster from the current kubeconfig when run with {@code
  * -Dkfp.test.cluster=real}.
  */
-public final class OperatorUnderTest implements AutoCloseable {
+public final class OperatorUnderTest implements AfterAllCallback {
 
   /** True when the tests run against a real cluster. */
   public static final boolean REAL_CLUSTER =
@@ -65,7 +71,11 @@ public final class OperatorUnderTest implements AutoCloseable {
     this.extension = builder.build();
   }
 
-  /** An operator over {@code kfp}, for a test class's static {@code @RegisterExtension} field. */
+  /**
+   * An operator over {@code kfp}. Register it in a test class as a static
+   * {@code @RegisterExtension @Order(1)} field and its {@link #extension()} as an {@code @Order(2)}
+   * one, so that KFP and the API server stop only after the operator has.
+   */
   public static OperatorUnderTest over(KfpEmulator kfp) {
     return new OperatorUnderTest(kfp);
   }
@@ -91,8 +101,30 @@ public final class OperatorUnderTest implements AutoCloseable {
     return client;
   }
 
+  /**
+   * Creates a KFP pipeline without any owner mark, as a person would in the KFP UI (the client
+   * always marks what it creates, so this goes to the emulator's REST API directly).
+   */
+  public void createUnmarkedPipeline(String name) {
+    HttpRequest request =
+        HttpRequest.newBuilder(kfp.url().resolve("/apis/v2beta1/pipelines"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+            .build();
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("KFP refused the pipeline: " + response.body());
+      }
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("Could not reach the KFP emulator", e);
+    }
+  }
+
+  /** Stops KFP and the mock API server, after the operator extension has cleaned up. */
   @Override
-  public void close() {
+  public void afterAll(ExtensionContext context) {
     client.close();
     kfp.close();
     kubernetes.ifPresent(FaithfulMockServer::close);

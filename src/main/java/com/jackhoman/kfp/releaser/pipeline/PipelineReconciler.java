@@ -41,7 +41,8 @@ import java.util.Set;
  * Keeps a Pipeline's KFP pipeline in place: creates it, reports it, and deletes it only once no
  * PipelineVersion of it is left.
  */
-@ControllerConfiguration(name = PipelineReconciler.NAME)
+// Not generation-aware: the adopt annotation changes no generation, yet must be acted on.
+@ControllerConfiguration(name = PipelineReconciler.NAME, generationAwareEventProcessing = false)
 public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<Pipeline> {
 
   /** The controller's name. */

@@ -56,30 +56,25 @@ public final class ConditionReporter {
   }
 
   /**
-   * Returns {@code current} with Drifted set when {@code drift} is present (recording a Warning
-   * event), or cleared to False when an earlier drift has been repaired; untouched otherwise.
+   * Returns {@code current} with Drifted recording a repair, and records a Warning event, when
+   * {@code repair} is present; untouched otherwise. The condition then reads False (KFP matches
+   * again) with reason Repaired and says what was found and done, until the next drift.
    *
-   * @param drift what was found changed or deleted outside the operator, and how it was repaired
+   * @param repair what was found changed or deleted outside the operator, and how it was repaired
    */
   public List<Condition> drift(
-      HasMetadata object, List<Condition> current, Optional<String> drift) {
-    long generation =
-        object.getMetadata().getGeneration() == null ? 0 : object.getMetadata().getGeneration();
-    if (drift.isPresent()) {
-      events.warning(object, Reason.Drifted.name(), drift.get());
-      return conditions.set(
-          current, ConditionType.Drifted, true, Reason.Drifted, drift.get(), generation);
+      HasMetadata object, List<Condition> current, Optional<String> repair) {
+    if (repair.isEmpty()) {
+      return current;
     }
-    if (Conditions.holds(current, ConditionType.Drifted)) {
-      return conditions.set(
-          current,
-          ConditionType.Drifted,
-          false,
-          Reason.Synced,
-          "KFP matches the spec again; the earlier drift was repaired",
-          generation);
-    }
-    return current;
+    events.warning(object, Reason.Drifted.name(), repair.get());
+    return conditions.set(
+        current,
+        ConditionType.Drifted,
+        false,
+        Reason.Repaired,
+        repair.get(),
+        object.getMetadata().getGeneration() == null ? 0 : object.getMetadata().getGeneration());
   }
 
   /**

@@ -19,6 +19,8 @@ public enum Reason {
   Deleting(false),
   /** The KFP object was deleted or changed outside the operator; it is being repaired. */
   Drifted(false),
+  /** A drift was found and repaired; the Drifted condition's message says what and when. */
+  Repaired(false),
   /** The spec cannot work (bad package, unknown parameter); fix the spec. */
   InvalidSpec(true),
   /** KFP refused the request (HTTP 400) with the message shown; fix the spec. */
