@@ -94,8 +94,7 @@ class ArgoCdHealthChecksTest {
   }
 
   @Test
-  void scriptsRunWithoutTheStringLibraryAsInArgoCdConfigMap(
-      @TempDir Path dir) throws IOException {
+  void scriptsRunWithoutTheStringLibraryAsInArgoCdConfigMap(@TempDir Path dir) throws IOException {
     Path usesString = dir.resolve("health.lua");
     Files.writeString(usesString, "return {status = string.upper(\"healthy\")}");
 
