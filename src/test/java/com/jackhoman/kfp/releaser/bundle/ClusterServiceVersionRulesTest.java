@@ -53,6 +53,8 @@ class ClusterServiceVersionRulesTest {
   private static final List<String> PLURALS =
       List.of("pipelines", "pipelineversions", "recurringruns", "experiments");
 
+  private static final String INSTALL = "/spec/install/spec";
+
   private static JsonNode csv;
   private static ProjectCoordinates project;
 
@@ -202,8 +204,7 @@ class ClusterServiceVersionRulesTest {
 
   @Test
   void deploymentRunsThePinnedImageWithProbesResourcesAndARestrictedSecurityContext() {
-    JsonNode deployment = csv.path("spec").path("install").path("spec").path("deployments").path(0);
-    JsonNode pod = deployment.path("spec").path("template").path("spec");
+    JsonNode pod = podSpec();
     JsonNode container = operatorContainer();
 
     assertThat(csv.path("spec").path("install").path("strategy").asText()).isEqualTo("deployment");
@@ -235,38 +236,19 @@ class ClusterServiceVersionRulesTest {
 
   @Test
   void deploymentMountsAKfpAudienceTokenAndPointsTheOperatorAtIt() {
-    JsonNode pod =
-        csv.path("spec")
-            .path("install")
-            .path("spec")
-            .path("deployments")
-            .path(0)
-            .path("spec")
-            .path("template")
-            .path("spec");
-    JsonNode token =
-        pod.path("volumes")
-            .path(0)
-            .path("projected")
-            .path("sources")
-            .path(0)
-            .path("serviceAccountToken");
+    JsonNode token = podSpec().at("/volumes/0/projected/sources/0/serviceAccountToken");
 
     assertThat(token.path("audience").asText()).isEqualTo("pipelines.kubeflow.org");
     assertThat(env(operatorContainer(), "KFP_TOKEN_FILE").path("value").asText())
         .isEqualTo("/var/run/secrets/kfp/" + token.path("path").asText());
     assertThat(
-            env(operatorContainer(), "POD_NAMESPACE")
-                .path("valueFrom")
-                .path("fieldRef")
-                .path("fieldPath")
-                .asText())
+            env(operatorContainer(), "POD_NAMESPACE").at("/valueFrom/fieldRef/fieldPath").asText())
         .isEqualTo("metadata.namespace");
   }
 
   @Test
   void clusterPermissionsAreExactlyWhatTheOperatorDoes() {
-    JsonNode permissions = csv.path("spec").path("install").path("spec").path("clusterPermissions");
+    JsonNode permissions = csv.at(INSTALL).path("clusterPermissions");
     Set<String> expected = new HashSet<>();
     for (String plural : PLURALS) {
       grant(expected, "kfp.jackhoman.com", plural, "get", "list", "watch", "patch", "update");
@@ -279,32 +261,15 @@ class ClusterServiceVersionRulesTest {
 
     assertThat(permissions).hasSize(1);
     assertThat(permissions.path(0).path("serviceAccountName").asText())
-        .isEqualTo(
-            csv.path("spec")
-                .path("install")
-                .path("spec")
-                .path("deployments")
-                .path(0)
-                .path("spec")
-                .path("template")
-                .path("spec")
-                .path("serviceAccountName")
-                .asText());
+        .isEqualTo(podSpec().path("serviceAccountName").asText());
     assertThat(grants(permissions.path(0).path("rules")))
         .containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(csv.path("spec").path("install").path("spec").path("permissions").isMissingNode())
-        .isTrue();
+    assertThat(csv.at(INSTALL).path("permissions").isMissingNode()).isTrue();
   }
 
   @Test
   void noPermissionUsesAWildcardOrResourceNames() {
-    for (JsonNode rule :
-        csv.path("spec")
-            .path("install")
-            .path("spec")
-            .path("clusterPermissions")
-            .path(0)
-            .path("rules")) {
+    for (JsonNode rule : csv.at(INSTALL).path("clusterPermissions").path(0).path("rules")) {
       assertThat(rule.toString()).doesNotContain("\"*\"");
       assertThat(rule.has("resourceNames")).isFalse();
       assertThat(rule.has("nonResourceURLs")).isFalse();
@@ -312,16 +277,11 @@ class ClusterServiceVersionRulesTest {
   }
 
   private static JsonNode operatorContainer() {
-    return csv.path("spec")
-        .path("install")
-        .path("spec")
-        .path("deployments")
-        .path(0)
-        .path("spec")
-        .path("template")
-        .path("spec")
-        .path("containers")
-        .path(0);
+    return podSpec().path("containers").path(0);
+  }
+
+  private static JsonNode podSpec() {
+    return csv.at(INSTALL + "/deployments/0/spec/template/spec");
   }
 
   private static JsonNode env(JsonNode container, String name) {
