@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
 import com.jackhoman.kfp.releaser.validate.KindSchema;
 import com.jackhoman.kfp.releaser.validate.ObjectValidator;
@@ -20,7 +21,7 @@ class AlmExamplesTest {
   @Test
   void thereIsOneNamedExamplePerOwnedKindInOwnedOrder() throws IOException {
     List<String> ownedKinds = new ArrayList<>();
-    csv()
+    BundleFiles.csv()
         .path("spec")
         .path("customresourcedefinitions")
         .path("owned")
@@ -51,21 +52,22 @@ class AlmExamplesTest {
   @Test
   void anExampleWithAFieldTheSchemaLacksIsCaught() throws IOException {
     JsonNode example = examples().get(0).deepCopy();
-    ((com.fasterxml.jackson.databind.node.ObjectNode) example.path("spec")).put("colour", "blue");
+    ((ObjectNode) example.path("spec")).put("colour", "blue");
     KindSchema kind =
         validator.crds().find(example.path("apiVersion").asText(), "Pipeline").orElseThrow();
 
     assertThat(validator.validate(kind, example, null)).isNotEmpty();
   }
 
-  private static JsonNode csv() throws IOException {
-    return BundleFiles.csv();
-  }
-
   private static List<JsonNode> examples() throws IOException {
     JsonNode examples =
         new ObjectMapper()
-            .readTree(csv().path("metadata").path("annotations").path("alm-examples").asText());
+            .readTree(
+                BundleFiles.csv()
+                    .path("metadata")
+                    .path("annotations")
+                    .path("alm-examples")
+                    .asText());
     assertThat(examples.isArray()).isTrue();
     List<JsonNode> list = new ArrayList<>();
     examples.forEach(list::add);

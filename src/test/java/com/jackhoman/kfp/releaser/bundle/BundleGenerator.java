@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -42,7 +42,7 @@ public final class BundleGenerator {
     JsonNode annotations = BundleYaml.read(olm.resolve("annotations.yaml"));
     String packageName = annotations.path("annotations").path(PACKAGE_KEY).asText();
 
-    Map<String, String> files = new TreeMap<>();
+    SortedMap<String, String> files = new TreeMap<>();
     List<JsonNode> crds = new ArrayList<>();
     for (String crd : CRD_FILES) {
       Path source = root.resolve("crds").resolve(crd);
@@ -69,7 +69,7 @@ public final class BundleGenerator {
         Files.readString(olm.resolve("operator/service.yaml")));
     files.put(Bundle.FOLDER + "/metadata/annotations.yaml", BundleYaml.write(annotations));
     files.put("bundle.Dockerfile", dockerfile(annotations.path("annotations")));
-    return new Bundle(new TreeMap<>(files));
+    return new Bundle(files);
   }
 
   private static String manifest(String file) {
