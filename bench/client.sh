@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# KFP client micro-benchmark: client calls/s over loopback against the in-process emulator, both
+# adapters, 1 and 4 threads (about 40 s).
+# Usage: bench/client.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  com.jackhoman.kfp.releaser.bench.KfpClientBench

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Emulator micro-benchmark: requests/s for get and list at 1,000 pipelines over loopback.
+# Usage: bench/emulator.sh [clients] [seconds-per-measurement]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  com.jackhoman.kfp.releaser.bench.EmulatorBench "$@"

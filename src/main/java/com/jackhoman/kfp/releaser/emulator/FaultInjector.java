@@ -1,0 +1,69 @@
+package com.jackhoman.kfp.releaser.emulator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Decides which faults hit a request, from the rules a test added and a seeded random source: 5xx,
+ * latency, responses dropped after commit, and expired bearer tokens answered with 401.
+ */
+public final class FaultInjector {
+
+  /** What to do to one request. */
+  record Decision(Duration latency, boolean fail, boolean drop, boolean expiredToken) {}
+
+  private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
+  private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
+  private final Random random;
+
+  FaultInjector(Random random) {
+    this.random = random;
+  }
+
+  /** Adds a rule; rules add up (latencies sum, any hit fails or drops). */
+  public void add(FaultRule rule) {
+    rules.add(rule);
+  }
+
+  /** Answers every request that presents {@code Authorization: Bearer token} with 401. */
+  public void expireToken(String token) {
+    expiredTokens.add(token);
+  }
+
+  /** Removes every rule and expired token. */
+  public void clear() {
+    rules.clear();
+    expiredTokens.clear();
+  }
+
+  Decision decide(String method, String path, String authorization) {
+    boolean expired =
+        authorization != null
+            && authorization.startsWith("Bearer ")
+            && expiredTokens.contains(authorization.substring(7));
+    Duration latency = Duration.ZERO;
+    boolean fail = false;
+    boolean drop = false;
+    for (FaultRule rule : rules) {
+      if (rule.matches(method, path)) {
+        latency = latency.plus(rule.latency());
+        fail |= draw(rule.errorRate());
+        drop |= draw(rule.dropRate());
+      }
+    }
+    return new Decision(latency, fail, drop, expired);
+  }
+
+  private boolean draw(double rate) {
+    if (rate <= 0) {
+      return false;
+    }
+    synchronized (random) {
+      return random.nextDouble() < rate;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package com.jackhoman.kfp.releaser.emulator;
+
+import com.jackhoman.kfp.releaser.kfp.packages.PackageJudge;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Creates pipelines and versions as KFP's pipeline server does: JSON create without a package,
+ * multipart upload of a pipeline with its first version, and upload of further versions.
+ */
+final class PipelineIntake {
+
+  private static final int MAX_FILE_BYTES = 32 << 20;
+
+  private final PipelineStore store;
+  private final PackageJudge judge = new PackageJudge();
+  private final IdSource ids;
+  private final Clock clock;
+  private final boolean multiUser;
+
+  PipelineIntake(PipelineStore store, IdSource ids, Clock clock, boolean multiUser) {
+    this.store = store;
+    this.ids = ids;
+    this.clock = clock;
+    this.multiUser = multiUser;
+  }
+
+  /** The names and texts a create call gives; empty strings when absent. */
+  record Naming(
+      String name,
+      String displayName,
+      String description,
+      String namespace,
+      String codeSourceUrl) {}
+
+  StoredPipeline create(Naming naming, Map<String, String> tags) {
+    String name = naming.name().isEmpty() ? naming.displayName() : naming.name();
+    if (name.isEmpty()) {
+      throw KfpError.invalidArgument("Failed to create a pipeline: name is required");
+    }
+    return store.addPipeline(pipeline(naming, name, tags, clock.instant()));
+  }
+
+  StoredPipeline upload(ApiRequest request, Naming naming) {
+    MultipartForm.FilePart file = file(request);
+    String name = resolveName(naming, file);
+    StoredPackage judged = StoredPackage.judge(judge, file.fileName(), file.content());
+    Instant now = clock.instant();
+    StoredPipeline pipeline = pipeline(naming, name, UploadNaming.tags(request), now);
+    StoredVersion first = version(pipeline.id(), naming, name, judged, Map.of(), now);
+    return store.addPipelineWithVersion(pipeline, first);
+  }
+
+  StoredVersion uploadVersion(ApiRequest request, Naming naming) {
+    String pipelineId = request.queryParameter("pipelineid").orElse("");
+    if (pipelineId.isEmpty() || store.findPipeline(pipelineId).isEmpty()) {
+      throw KfpError.invalidArgument(
+          "Failed to create a pipeline version: invalid pipeline id \"" + pipelineId + "\"");
+    }
+    MultipartForm.FilePart file = file(request);
+    String name = resolveName(naming, file);
+    StoredPackage judged = StoredPackage.judge(judge, file.fileName(), file.content());
+    return store.addVersion(
+        version(pipelineId, naming, name, judged, UploadNaming.tags(request), clock.instant()));
+  }
+
+  private MultipartForm.FilePart file(ApiRequest request) {
+    MultipartForm.FilePart file =
+        MultipartForm.file(request, "uploadfile")
+            .orElseThrow(
+                () ->
+                    KfpError.invalidArgument(
+                        "Failed to read a file from the request: http: no such file"));
+    if (file.content().length() > MAX_FILE_BYTES) {
+      throw KfpError.invalidArgument("File size too large. Maximum supported size: 32 MiB");
+    }
+    String lower = file.fileName().toLowerCase(Locale.ROOT);
+    if (!lower.endsWith(".yaml") && !lower.endsWith(".yml") && !lower.endsWith(".json")) {
+      throw KfpError.invalidArgument("Unexpected pipeline file format");
+    }
+    return file;
+  }
+
+  private static String resolveName(Naming naming, MultipartForm.FilePart file) {
+    if (!naming.name().isEmpty()) {
+      return naming.name();
+    }
+    return naming.displayName().isEmpty() ? file.fileName() : naming.displayName();
+  }
+
+  private StoredPipeline pipeline(
+      Naming naming, String name, Map<String, String> tags, Instant now) {
+    return new StoredPipeline(
+        ids.next(),
+        name,
+        naming.displayName().isEmpty() ? name : naming.displayName(),
+        naming.description(),
+        multiUser ? naming.namespace() : "",
+        now,
+        Map.copyOf(tags));
+  }
+
+  private StoredVersion version(
+      String pipelineId,
+      Naming naming,
+      String name,
+      StoredPackage judged,
+      Map<String, String> tags,
+      Instant now) {
+    return new StoredVersion(
+        ids.next(),
+        pipelineId,
+        name,
+        naming.displayName().isEmpty() ? name : naming.displayName(),
+        naming.description(),
+        now,
+        naming.codeSourceUrl(),
+        Map.copyOf(tags),
+        judged);
+  }
+}

@@ -1,0 +1,122 @@
+package com.jackhoman.kfp.releaser.emulator;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The v2beta1 recurring-run endpoints and the run endpoints an operator reads. */
+final class V2RecurringRunEndpoints {
+
+  private static final String BASE = "/apis/v2beta1/recurringruns";
+  private static final FilterReader FILTERS = new FilterReader("operation");
+
+  private final KfpState state;
+
+  V2RecurringRunEndpoints(KfpState state) {
+    this.state = state;
+  }
+
+  void register(Router router) {
+    router
+        .add("POST", BASE, this::create)
+        .add("GET", BASE, this::list)
+        .add("GET", BASE + "/{recurring_run_id}", this::get)
+        .add("DELETE", BASE + "/{recurring_run_id}", this::delete)
+        .add("POST", BASE + "/{recurring_run_id}:enable", request -> setEnabled(request, true))
+        .add("POST", BASE + "/{recurring_run_id}:disable", request -> setEnabled(request, false))
+        .add("GET", "/apis/v2beta1/runs", this::listRuns)
+        .add("GET", "/apis/v2beta1/runs/{run_id}", this::getRun);
+  }
+
+  private ApiResponse create(ApiRequest request) {
+    JsonObject body = WireMessages.V2_RECURRING_RUN.read(request.body());
+    JsonObject reference = ProtoFields.object(body, "pipeline_version_reference");
+    Map<String, JsonElement> parameters = new LinkedHashMap<>();
+    JsonObject config = ProtoFields.object(body, "runtime_config");
+    JsonObject values = ProtoFields.object(config, "parameters");
+    if (values != null) {
+      values.entrySet().forEach(e -> parameters.put(e.getKey(), e.getValue().deepCopy()));
+    }
+    String versionId = ProtoFields.id(reference, "pipeline_version_id");
+    RecurringRunDraft draft =
+        new RecurringRunDraft(
+            ProtoFields.text(body, "display_name"),
+            ProtoFields.text(body, "description"),
+            ProtoFields.id(body, "experiment_id"),
+            ProtoFields.id(reference, "pipeline_id"),
+            versionId != null ? versionId : ProtoFields.id(body, "pipeline_version_id"),
+            false,
+            Map.copyOf(parameters),
+            TriggerReader.read(ProtoFields.object(body, "trigger")),
+            ProtoFields.int64(body, "max_concurrency"),
+            ProtoFields.bool(body, "no_catchup"),
+            "ENABLE".equals(ProtoFields.text(body, "mode"))
+                || "1".equals(ProtoFields.text(body, "mode")),
+            ProtoFields.text(body, "service_account"));
+    return ApiResponse.ok(V2Shapes.recurringRun(state.recurringRunIntake().create(draft)));
+  }
+
+  private ApiResponse list(ApiRequest request) {
+    ListPage<StoredRecurringRun> page =
+        ListPage.of(
+            scoped(
+                state.recurringRuns().all(),
+                request,
+                StoredRecurringRun::namespace,
+                StoredRecurringRun::experimentId),
+            ListRequest.from(request, FILTERS),
+            ListFields.RECURRING_RUNS);
+    return ApiResponse.ok(page.toJson("recurringRuns", V2Shapes::recurringRun));
+  }
+
+  private ApiResponse get(ApiRequest request) {
+    return ApiResponse.ok(
+        V2Shapes.recurringRun(state.recurringRuns().get(request.pathVariable("recurring_run_id"))));
+  }
+
+  private ApiResponse delete(ApiRequest request) {
+    state.recurringRuns().remove(request.pathVariable("recurring_run_id"));
+    return ApiResponse.empty();
+  }
+
+  private ApiResponse setEnabled(ApiRequest request, boolean enabled) {
+    state
+        .recurringRuns()
+        .update(
+            request.pathVariable("recurring_run_id"),
+            r -> r.withEnabled(enabled, state.clock().instant()));
+    return ApiResponse.empty();
+  }
+
+  private ApiResponse listRuns(ApiRequest request) {
+    List<StoredRun> runs =
+        scoped(state.runs().all(), request, StoredRun::namespace, StoredRun::experimentId);
+    ListPage<StoredRun> page =
+        ListPage.of(runs, ListRequest.from(request, FILTERS), ListFields.RUNS);
+    return ApiResponse.ok(page.toJson("runs", V2Shapes::run));
+  }
+
+  private ApiResponse getRun(ApiRequest request) {
+    return ApiResponse.ok(V2Shapes.run(state.runs().get(request.pathVariable("run_id"))));
+  }
+
+  private <T> List<T> scoped(
+      List<T> rows,
+      ApiRequest request,
+      java.util.function.Function<T, String> namespace,
+      java.util.function.Function<T, String> experimentId) {
+    Predicate<T> keep = row -> true;
+    if (request.queryParameter("namespace").isPresent()) {
+      String wanted = request.queryParameter("namespace").get();
+      keep = keep.and(row -> namespace.apply(row).equals(wanted));
+    }
+    if (request.queryParameter("experiment_id").isPresent()) {
+      String wanted = request.queryParameter("experiment_id").get();
+      keep = keep.and(row -> experimentId.apply(row).equals(wanted));
+    }
+    return rows.stream().filter(keep).toList();
+  }
+}

@@ -1,0 +1,122 @@
+package com.jackhoman.kfp.releaser.emulator;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+
+/** The v2beta1 response objects, built from stored objects. */
+final class V2Shapes {
+
+  private V2Shapes() {}
+
+  static JsonObject pipeline(StoredPipeline pipeline) {
+    return new ProtoJson()
+        .string("pipeline_id", pipeline.id())
+        .string("name", pipeline.name())
+        .string("display_name", pipeline.displayName())
+        .string("description", pipeline.description())
+        .time("created_at", pipeline.createdAt())
+        .string("namespace", pipeline.namespace())
+        .element("tags", strings(pipeline.tags()))
+        .build();
+  }
+
+  static JsonObject version(StoredVersion version) {
+    return new ProtoJson()
+        .string("pipeline_id", version.pipelineId())
+        .string("pipeline_version_id", version.id())
+        .string("name", version.name())
+        .string("display_name", version.displayName())
+        .string("description", version.description())
+        .time("created_at", version.createdAt())
+        .string("code_source_url", version.codeSourceUrl())
+        .element("pipeline_spec", version.pipelinePackage().spec())
+        .element("tags", strings(version.tags()))
+        .build();
+  }
+
+  static JsonObject experiment(StoredExperiment experiment, Instant lastRunCreatedAt) {
+    return new ProtoJson()
+        .string("experiment_id", experiment.id())
+        .string("display_name", experiment.name())
+        .string("description", experiment.description())
+        .time("created_at", experiment.createdAt())
+        .string("namespace", experiment.namespace())
+        .string("storage_state", "AVAILABLE")
+        .time("last_run_created_at", lastRunCreatedAt)
+        .build();
+  }
+
+  static JsonObject recurringRun(StoredRecurringRun recurringRun) {
+    return new ProtoJson()
+        .string("recurring_run_id", recurringRun.id())
+        .string("display_name", recurringRun.displayName())
+        .string("description", recurringRun.description())
+        .message(
+            "pipeline_version_reference",
+            reference(recurringRun.pipelineId(), recurringRun.pipelineVersionId()))
+        .message("runtime_config", runtimeConfig(recurringRun.parameters()))
+        .string("service_account", recurringRun.serviceAccount())
+        .int64("max_concurrency", recurringRun.maxConcurrency())
+        .element("trigger", trigger(recurringRun.trigger()))
+        .string("mode", recurringRun.enabled() ? "ENABLE" : "DISABLE")
+        .string("status", recurringRun.enabled() ? "ENABLED" : "DISABLED")
+        .time("created_at", recurringRun.createdAt())
+        .time("updated_at", recurringRun.updatedAt())
+        .bool("no_catchup", recurringRun.noCatchup())
+        .string("namespace", recurringRun.namespace())
+        .string("experiment_id", recurringRun.experimentId())
+        .build();
+  }
+
+  static JsonObject run(StoredRun run) {
+    return new ProtoJson()
+        .string("experiment_id", run.experimentId())
+        .string("run_id", run.id())
+        .string("display_name", run.displayName())
+        .string("storage_state", "AVAILABLE")
+        .message("pipeline_version_reference", reference(run.pipelineId(), run.pipelineVersionId()))
+        .message("runtime_config", runtimeConfig(run.parameters()))
+        .time("created_at", run.createdAt())
+        .time("scheduled_at", run.scheduledAt())
+        .time("finished_at", run.finishedAt())
+        .string("state", run.state().name())
+        .string("recurring_run_id", run.recurringRunId())
+        .build();
+  }
+
+  /** The trigger, identical in both generations. */
+  static JsonObject trigger(Trigger trigger) {
+    ProtoJson schedule =
+        new ProtoJson()
+            .optionalTime("start_time", trigger.startTime())
+            .optionalTime("end_time", trigger.endTime());
+    if (trigger.isCron()) {
+      return new ProtoJson()
+          .message("cron_schedule", schedule.string("cron", trigger.cron()))
+          .build();
+    }
+    return new ProtoJson()
+        .message("periodic_schedule", schedule.int64("interval_second", trigger.intervalSeconds()))
+        .build();
+  }
+
+  static ProtoJson runtimeConfig(Map<String, JsonElement> parameters) {
+    JsonObject values = new JsonObject();
+    parameters.forEach((name, value) -> values.add(name, value.deepCopy()));
+    return new ProtoJson().element("parameters", values);
+  }
+
+  private static ProtoJson reference(String pipelineId, String versionId) {
+    return new ProtoJson()
+        .string("pipeline_id", pipelineId)
+        .string("pipeline_version_id", versionId);
+  }
+
+  private static JsonObject strings(Map<String, String> values) {
+    JsonObject object = new JsonObject();
+    values.forEach(object::addProperty);
+    return object;
+  }
+}

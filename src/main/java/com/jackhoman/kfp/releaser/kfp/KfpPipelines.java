@@ -1,0 +1,36 @@
+package com.jackhoman.kfp.releaser.kfp;
+
+import java.util.List;
+import java.util.Optional;
+
+/** KFP pipelines: the containers of pipeline versions. Namespace {@code ""} means shared. */
+public interface KfpPipelines {
+
+  /** The pipeline with this unique name in the namespace, if any. */
+  Optional<KfpPipeline> findByName(String namespace, String name);
+
+  /** Every pipeline in the namespace that carries this owner's mark. */
+  List<KfpPipeline> findOwnedBy(String namespace, OwnerMark owner);
+
+  /** The pipeline with this id, or {@link KfpNotFound}. */
+  KfpPipeline get(String id);
+
+  /**
+   * Creates a pipeline without any version; only where {@link #createsWithoutPackage()} is true.
+   */
+  KfpPipeline create(NewPipeline pipeline);
+
+  /** Creates a pipeline together with its first version (same name) from a package. */
+  KfpPipeline upload(NewPipeline pipeline, String packageYaml);
+
+  /**
+   * Whether this API can create a pipeline before it has a package (v2beta1 can, v1beta1 cannot).
+   */
+  boolean createsWithoutPackage();
+
+  /**
+   * Deletes the pipeline; with {@code cascade} its versions go first (in one call where the API has
+   * it), without it KFP refuses ({@link KfpRejected}) while versions exist.
+   */
+  void delete(String id, boolean cascade);
+}

@@ -1,0 +1,167 @@
+package com.jackhoman.kfp.releaser.kfp.v1beta1;
+
+import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
+import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
+import com.jackhoman.kfp.releaser.kfp.KfpRun;
+import com.jackhoman.kfp.releaser.kfp.KfpRunState;
+import com.jackhoman.kfp.releaser.kfp.NewRecurringRun;
+import com.jackhoman.kfp.releaser.kfp.OwnerMark;
+import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
+import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
+import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Lookup;
+import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
+import com.jackhoman.kfp.releaser.kfp.http.Page;
+import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
+import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link KfpRecurringRuns} on v1beta1 jobs: owner mark in the description, experiment and pinned
+ * version as resource references, Argo string parameters, {@code enabled} flag.
+ */
+final class V1RecurringRuns implements KfpRecurringRuns {
+
+  private static final String JOBS = "/apis/v1beta1/jobs";
+
+  private final KfpTransport transport;
+  private final RestCollection<V1Wire.Job, V1Wire.Jobs, KfpRecurringRun> jobs;
+  private final RestCollection<V1Wire.Run, V1Wire.Runs, V1Wire.Run> runs;
+  private final Lookup<KfpRecurringRun> lookup;
+
+  V1RecurringRuns(KfpTransport transport) {
+    this.transport = transport;
+    this.jobs =
+        new RestCollection<>(
+            transport,
+            JOBS,
+            V1Wire.Job.class,
+            V1Wire.Jobs.class,
+            page -> new Page<>(page.jobs(), page.nextPageToken()),
+            V1RecurringRuns::toRecurringRun);
+    this.runs =
+        new RestCollection<>(
+            transport,
+            "/apis/v1beta1/runs",
+            V1Wire.Run.class,
+            V1Wire.Runs.class,
+            page -> new Page<>(page.runs(), page.nextPageToken()),
+            run -> run);
+    this.lookup =
+        new Lookup<>(
+            ListFilter.Dialect.V1BETA1,
+            "name",
+            MarkPlace.DESCRIPTION,
+            (namespace, filter) -> jobs.list(V1Scope.namespace(namespace), filter),
+            KfpRecurringRun::owner);
+  }
+
+  @Override
+  public List<KfpRecurringRun> findOwnedBy(String namespace, OwnerMark owner) {
+    return lookup.ownedBy(namespace, owner);
+  }
+
+  @Override
+  public List<KfpRecurringRun> findByName(String namespace, String name) {
+    return lookup.named(namespace, name);
+  }
+
+  @Override
+  public KfpRecurringRun get(String id) {
+    return jobs.get(id);
+  }
+
+  @Override
+  public KfpRecurringRun create(NewRecurringRun run) {
+    List<V1Wire.Parameter> parameters =
+        run.parameters().entrySet().stream()
+            .map(p -> new V1Wire.Parameter(p.getKey(), asArgoString(p.getValue())))
+            .toList();
+    V1Wire.Job body =
+        new V1Wire.Job(
+            null,
+            run.name(),
+            run.owner().appendTo(run.description()),
+            new V1Wire.PipelineSpec(null, parameters),
+            List.of(
+                V1Wire.ResourceReference.of("EXPERIMENT", run.experimentId(), "OWNER"),
+                V1Wire.ResourceReference.of(
+                    "PIPELINE_VERSION", run.pipelineVersionId(), "CREATOR")),
+            run.serviceAccount(),
+            (long) run.maxConcurrency(),
+            TriggerWire.of(run.trigger()),
+            run.enabled(),
+            run.noCatchup(),
+            null);
+    return jobs.create(body);
+  }
+
+  @Override
+  public void setEnabled(String id, boolean enabled) {
+    transport.post(JOBS + "/" + id + (enabled ? "/enable" : "/disable"), null, Void.class);
+  }
+
+  @Override
+  public void delete(String id) {
+    jobs.delete(id, Query.none());
+  }
+
+  @Override
+  public List<KfpRun> recentRuns(KfpRecurringRun recurringRun, int limit) {
+    Query query =
+        V1Scope.reference("EXPERIMENT", recurringRun.experimentId())
+            .and("sort_by", "created_at desc")
+            .and(
+                "filter",
+                ListFilter.in(ListFilter.Dialect.V1BETA1)
+                    .equalTo("recurring_run_id", recurringRun.id())
+                    .encoded());
+    return runs.list(query, limit).stream()
+        .map(
+            run ->
+                new KfpRun(
+                    run.id(),
+                    run.name(),
+                    V1Wire.ResourceReference.idOf(run.resourceReferences(), "JOB")
+                        .orElse(recurringRun.id()),
+                    KfpRunState.parse(run.status()),
+                    run.createdAt(),
+                    Optional.ofNullable(run.finishedAt())))
+        .toList();
+  }
+
+  /** Argo parameters are strings: text stays as it is, anything else is written as JSON. */
+  private static String asArgoString(Object value) {
+    return value instanceof String text ? text : KfpJson.GSON.toJson(value);
+  }
+
+  private static KfpRecurringRun toRecurringRun(V1Wire.Job wire) {
+    Optional<V1Wire.PipelineSpec> spec = Optional.ofNullable(wire.pipelineSpec());
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    spec.map(V1Wire.PipelineSpec::parameters)
+        .orElse(List.of())
+        .forEach(p -> parameters.put(p.name(), Optional.ofNullable(p.value()).orElse("")));
+    List<V1Wire.ResourceReference> references = wire.resourceReferences();
+    return new KfpRecurringRun(
+        wire.id(),
+        wire.name(),
+        OwnerMark.stripFrom(wire.description()),
+        OwnerMark.fromDescription(wire.description()),
+        V1Wire.ResourceReference.idOf(references, "EXPERIMENT").orElse(null),
+        V1Wire.ResourceReference.idOf(references, "PIPELINE")
+            .or(() -> spec.map(V1Wire.PipelineSpec::pipelineId))
+            .orElse(null),
+        V1Wire.ResourceReference.idOf(references, "PIPELINE_VERSION").orElse(null),
+        wire.trigger().toTrigger(),
+        parameters,
+        Optional.ofNullable(wire.maxConcurrency()).orElse(0L).intValue(),
+        Boolean.TRUE.equals(wire.noCatchup()),
+        Boolean.TRUE.equals(wire.enabled()),
+        wire.serviceAccount(),
+        wire.createdAt());
+  }
+}

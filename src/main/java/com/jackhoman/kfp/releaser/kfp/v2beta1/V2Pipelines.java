@@ -1,0 +1,112 @@
+package com.jackhoman.kfp.releaser.kfp.v2beta1;
+
+import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
+import com.jackhoman.kfp.releaser.kfp.NewPipeline;
+import com.jackhoman.kfp.releaser.kfp.OwnerMark;
+import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
+import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
+import com.jackhoman.kfp.releaser.kfp.http.Lookup;
+import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
+import com.jackhoman.kfp.releaser.kfp.http.Page;
+import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link KfpPipelines} on v2beta1: owner mark in tags, create without a package, cascade delete.
+ */
+final class V2Pipelines implements KfpPipelines {
+
+  private static final String PIPELINES = "/apis/v2beta1/pipelines";
+
+  private final KfpTransport transport;
+  private final MarkPlace marks;
+  private final RestCollection<V2Wire.Pipeline, V2Wire.Pipelines, KfpPipeline> pipelines;
+  private final Lookup<KfpPipeline> lookup;
+
+  /** Pipelines over this transport, marked with their owner in {@code marks}. */
+  V2Pipelines(KfpTransport transport, MarkPlace marks) {
+    this.transport = transport;
+    this.marks = marks;
+    this.pipelines =
+        new RestCollection<>(
+            transport,
+            PIPELINES,
+            V2Wire.Pipeline.class,
+            V2Wire.Pipelines.class,
+            page -> new Page<>(page.pipelines(), page.nextPageToken()),
+            V2Pipelines::toPipeline);
+    this.lookup =
+        new Lookup<>(
+            ListFilter.Dialect.V2BETA1,
+            "name",
+            marks,
+            (namespace, filter) -> pipelines.list(Query.none().and("namespace", namespace), filter),
+            KfpPipeline::owner);
+  }
+
+  @Override
+  public Optional<KfpPipeline> findByName(String namespace, String name) {
+    return lookup.uniquelyNamed(namespace, name);
+  }
+
+  @Override
+  public List<KfpPipeline> findOwnedBy(String namespace, OwnerMark owner) {
+    return lookup.ownedBy(namespace, owner);
+  }
+
+  @Override
+  public KfpPipeline get(String id) {
+    return pipelines.get(id);
+  }
+
+  @Override
+  public KfpPipeline create(NewPipeline pipeline) {
+    V2Wire.Pipeline body =
+        new V2Wire.Pipeline(
+            null,
+            pipeline.name(),
+            pipeline.displayName(),
+            marks.descriptionFor(pipeline.description(), pipeline.owner()),
+            pipeline.namespace().isEmpty() ? null : pipeline.namespace(),
+            null,
+            marks.tagsFor(pipeline.owner()));
+    return pipelines.create(body);
+  }
+
+  @Override
+  public KfpPipeline upload(NewPipeline pipeline, String packageYaml) {
+    Query query =
+        Query.none()
+            .and("name", pipeline.name())
+            .and("display_name", pipeline.displayName())
+            .and("description", marks.descriptionFor(pipeline.description(), pipeline.owner()))
+            .and("namespace", pipeline.namespace())
+            .and("tags", marks.tagsJsonFor(pipeline.owner()));
+    return toPipeline(
+        transport.upload(PIPELINES + "/upload", query, packageYaml, V2Wire.Pipeline.class));
+  }
+
+  @Override
+  public boolean createsWithoutPackage() {
+    return true;
+  }
+
+  @Override
+  public void delete(String id, boolean cascade) {
+    pipelines.delete(id, Query.none().and("cascade", cascade ? "true" : null));
+  }
+
+  private static KfpPipeline toPipeline(V2Wire.Pipeline wire) {
+    return new KfpPipeline(
+        wire.pipelineId(),
+        wire.name(),
+        wire.displayName(),
+        OwnerMark.stripFrom(wire.description()),
+        Optional.ofNullable(wire.namespace()).orElse(""),
+        MarkPlace.read(wire.tags(), wire.description()),
+        wire.createdAt());
+  }
+}

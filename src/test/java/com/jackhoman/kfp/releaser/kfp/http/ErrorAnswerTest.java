@@ -1,0 +1,53 @@
+package com.jackhoman.kfp.releaser.kfp.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jackhoman.kfp.releaser.kfp.KfpConflict;
+import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
+import com.jackhoman.kfp.releaser.kfp.KfpRejected;
+import com.jackhoman.kfp.releaser.kfp.KfpUnauthorized;
+import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
+import org.junit.jupiter.api.Test;
+
+/** Every KFP error body shape ends as the right exception with KFP's own message. */
+class ErrorAnswerTest {
+
+  @Test
+  void theStatusPicksTheExceptionType() {
+    assertThat(ErrorAnswer.toException(400, "{}")).isInstanceOf(KfpRejected.class);
+    assertThat(ErrorAnswer.toException(401, "{}")).isInstanceOf(KfpUnauthorized.class);
+    assertThat(ErrorAnswer.toException(403, "{}")).isInstanceOf(KfpUnauthorized.class);
+    assertThat(ErrorAnswer.toException(302, "<html>login</html>"))
+        .isInstanceOf(KfpUnauthorized.class);
+    assertThat(ErrorAnswer.toException(404, "{}")).isInstanceOf(KfpNotFound.class);
+    assertThat(ErrorAnswer.toException(409, "{}")).isInstanceOf(KfpConflict.class);
+    assertThat(ErrorAnswer.toException(501, "{}")).isInstanceOf(KfpUnavailable.class);
+    assertThat(ErrorAnswer.toException(503, "{}").httpStatus()).isEqualTo(503);
+  }
+
+  @Test
+  void aGatewayErrorCarriesKfpsMessage() {
+    String body =
+        "{\"code\":6,\"message\":\"Already exist error: name foo\",\"details\":[{\"code\":6}]}";
+
+    assertThat(ErrorAnswer.toException(409, body))
+        .hasMessageContaining("Already exist error: name foo");
+  }
+
+  @Test
+  void anUploadErrorCarriesItsErrorMessage() {
+    String body =
+        "{\"error_message\":\"KFP only supports schema version 2.1.0\",\"error_details\":\"long\"}";
+
+    assertThat(ErrorAnswer.toException(400, body))
+        .isInstanceOf(KfpRejected.class)
+        .hasMessageContaining("KFP only supports schema version 2.1.0");
+  }
+
+  @Test
+  void aPlainTextErrorIsTakenAsTheMessage() {
+    assertThat(ErrorAnswer.toException(400, "namespace is required\n"))
+        .hasMessageEndingWith("namespace is required");
+    assertThat(ErrorAnswer.toException(502, "")).hasMessageContaining("no message");
+  }
+}
