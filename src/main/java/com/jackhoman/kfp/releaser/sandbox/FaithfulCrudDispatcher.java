@@ -1,0 +1,299 @@
+package com.jackhoman.kfp.releaser.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonPatch;
+import io.fabric8.zjsonpatch.JsonPatchException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * fabric8's CRUD mock dispatcher made to behave like kube-apiserver where the mock does not:
+ * server-side apply, RFC 7386 merge patch, {@code metadata.generation} and {@code
+ * deletionTimestamp} on deletion, namespaces that must exist, a review of every write before it is
+ * stored, and kube-apiserver's {@code Status} bodies.
+ */
+public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
+
+  private static final ObjectMapper JSON = Serialization.jsonMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final String METADATA = "metadata";
+  private static final String DELETION_TIMESTAMP = "deletionTimestamp";
+  private static final String DELETION_GRACE_PERIOD = "deletionGracePeriodSeconds";
+
+  private final WriteReview review;
+  private final Consumer<StoredChange> changes;
+
+  /** Serialises every write, so that a read-modify-write below is atomic. */
+  private final Object writes = new Object();
+
+  /** A dispatcher that stores every well-formed write and tells no one about changes. */
+  public FaithfulCrudDispatcher() {
+    this(WriteReview.ALLOW_ALL, change -> {});
+  }
+
+  /**
+   * A dispatcher that asks {@code review} before storing and reports every stored change.
+   *
+   * @param review admission and validation of writes
+   * @param changes called, under the store's write lock, with every change in order
+   */
+  public FaithfulCrudDispatcher(WriteReview review, Consumer<StoredChange> changes) {
+    this.review = review;
+    this.changes = changes;
+  }
+
+  @Override
+  public MockResponse handleGet(String pathAndQuery) {
+    MockResponse response = super.handleGet(pathAndQuery);
+    ApiPath path = ApiPath.parse(pathAndQuery);
+    return response.code() == 404 && path.name() != null ? ApiStatus.notFound(path) : response;
+  }
+
+  @Override
+  public MockResponse handleCreate(RecordedRequest request) {
+    ApiPath path = ApiPath.parse(request.getPath());
+    synchronized (writes) {
+      try {
+        return create(path, read(body(request)));
+      } catch (IllegalArgumentException e) {
+        return ApiStatus.badRequest(e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public MockResponse handleUpdate(RecordedRequest request) {
+    ApiPath path = ApiPath.parse(request.getPath());
+    synchronized (writes) {
+      try {
+        JsonNode desired = read(body(request));
+        return stored(path)
+            .map(current -> update(path, current, desired))
+            .orElseGet(() -> ApiStatus.notFound(path));
+      } catch (IllegalArgumentException e) {
+        return ApiStatus.badRequest(e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public MockResponse handlePatch(RecordedRequest request) {
+    ApiPath path = ApiPath.parse(request.getPath());
+    String contentType = request.getHeader("Content-Type");
+    String mediaType =
+        contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    synchronized (writes) {
+      try {
+        if (mediaType.equals("application/apply-patch+yaml")) {
+          return serverSideApply(path, body(request));
+        }
+        if (mediaType.equals("application/strategic-merge-patch+json") && !path.isCore()) {
+          return ApiStatus.unsupportedPatchType();
+        }
+        JsonNode patch = read(body(request));
+        Optional<JsonNode> current = stored(path);
+        if (current.isEmpty()) {
+          return ApiStatus.notFound(path);
+        }
+        JsonNode desired =
+            mediaType.equals("application/json-patch+json")
+                ? JsonPatch.apply(patch, current.get())
+                : MergePatch.apply(current.get(), patch);
+        return update(path, current.get(), desired);
+      } catch (IllegalArgumentException | JsonPatchException e) {
+        return ApiStatus.badRequest(e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public MockResponse handleDelete(String pathAndQuery) {
+    ApiPath path = ApiPath.parse(pathAndQuery);
+    synchronized (writes) {
+      MockResponse response = super.handleDelete(pathAndQuery);
+      if (path.name() == null) {
+        return response;
+      }
+      if (response.code() == 404) {
+        return ApiStatus.notFound(path);
+      }
+      String uid = read(response.getBody().readUtf8()).path(METADATA).path("uid").asText();
+      return stored(path)
+          .map(terminating -> ApiStatus.json(200, terminating.toString()))
+          .orElseGet(() -> ApiStatus.deleted(path, uid));
+    }
+  }
+
+  /** Keeps what clients cannot change through a write: the deletion marks. */
+  @Override
+  public void preserveMetadata(JsonNode currentResource, JsonNode updatedResource) {
+    super.preserveMetadata(currentResource, updatedResource);
+    ObjectNode current = (ObjectNode) currentResource.get(METADATA);
+    ObjectNode updated = (ObjectNode) updatedResource.get(METADATA);
+    for (String field : new String[] {DELETION_TIMESTAMP, DELETION_GRACE_PERIOD}) {
+      if (current.has(field)) {
+        updated.set(field, current.get(field));
+      } else {
+        updated.remove(field);
+      }
+    }
+  }
+
+  /**
+   * Applies what kube-apiserver does to every stored state (an object that has just been marked for
+   * deletion gets a new generation, one marked with no finalizers left is removed), then reports
+   * the change.
+   */
+  @Override
+  public void processEvent(
+      String path,
+      AttributeSet pathAttributes,
+      AttributeSet oldAttributes,
+      GenericKubernetesResource resource,
+      String newState) {
+    String oldState = oldAttributes == null ? null : map.get(oldAttributes);
+    String state = newState == null ? null : afterDeletionRules(oldState, newState);
+    super.processEvent(path, pathAttributes, oldAttributes, state == null ? null : resource, state);
+    if (state != null) {
+      JsonNode object = read(state);
+      long version = object.path(METADATA).path("resourceVersion").asLong();
+      changes.accept(new StoredChange(oldState == null ? "ADDED" : "MODIFIED", object, version));
+    } else if (oldState != null) {
+      ObjectNode object = (ObjectNode) read(oldState);
+      long version = requestResourceVersion();
+      object.withObject(METADATA).put("resourceVersion", String.valueOf(version));
+      changes.accept(new StoredChange("DELETED", object, version));
+    }
+  }
+
+  private static String afterDeletionRules(String oldState, String newState) {
+    JsonNode object = read(newState);
+    JsonNode metadata = object.path(METADATA);
+    if (!metadata.hasNonNull(DELETION_TIMESTAMP)) {
+      return newState;
+    }
+    if (metadata.path("finalizers").isEmpty()) {
+      return null;
+    }
+    boolean newlyMarked =
+        oldState == null || !read(oldState).path(METADATA).hasNonNull(DELETION_TIMESTAMP);
+    if (!newlyMarked) {
+      return newState;
+    }
+    ((ObjectNode) metadata).put(DELETION_GRACE_PERIOD, 0);
+    ((ObjectNode) metadata).put("generation", metadata.path("generation").asLong() + 1);
+    return object.toString();
+  }
+
+  private MockResponse serverSideApply(ApiPath path, String body) {
+    if (path.parameter("fieldManager").filter(manager -> !manager.isEmpty()).isEmpty()) {
+      return ApiStatus.fieldManagerRequired();
+    }
+    JsonNode applied = readYaml(body);
+    Optional<JsonNode> current = stored(path);
+    if (current.isPresent()) {
+      return update(path, current.get(), MergePatch.apply(current.get(), applied));
+    }
+    if (path.isStatus()) {
+      return ApiStatus.notFound(path);
+    }
+    return create(path, applied);
+  }
+
+  /** Stores a new object, as a POST to its collection would. */
+  private MockResponse create(ApiPath path, JsonNode object) {
+    ObjectNode created = object.deepCopy();
+    if (path.namespace() != null) {
+      if (stored(ApiPath.parse("/api/v1/namespaces/" + path.namespace())).isEmpty()) {
+        return ApiStatus.notFound(ApiPath.parse("/api/v1/namespaces/" + path.namespace()));
+      }
+      created.withObject(METADATA).put("namespace", path.namespace());
+    }
+    if (path.isCore() && path.resource().equals("namespaces") && !created.has("status")) {
+      created.putObject("status").put("phase", "Active");
+    }
+    String name = created.path(METADATA).path("name").asText();
+    if (!name.isEmpty() && stored(path.withName(name)).isPresent()) {
+      return ApiStatus.alreadyExists(path, name);
+    }
+    Optional<MockResponse> refusal = review.refusal(path, created, null);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    return super.handleCreate(request(HttpMethod.POST, path.collectionPath(), created));
+  }
+
+  /** Replaces the object (or its status) with {@code desired}, as a PUT would. */
+  private MockResponse update(ApiPath path, JsonNode current, JsonNode desired) {
+    Optional<MockResponse> refusal = review.refusal(path, desired, current);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    String target = path.isStatus() ? path.objectPath() + "/status" : path.objectPath();
+    MockResponse response = super.handleUpdate(request(HttpMethod.PUT, target, desired));
+    return switch (response.code()) {
+      case 200 -> isEmpty(response) ? ApiStatus.json(200, desired.toString()) : response;
+      case 404 -> ApiStatus.notFound(path);
+      case 409 -> ApiStatus.conflict(path);
+      default -> response;
+    };
+  }
+
+  private static boolean isEmpty(MockResponse response) {
+    return response.getBody() == null || response.getBody().size() == 0;
+  }
+
+  private Optional<JsonNode> stored(ApiPath path) {
+    MockResponse response = super.handleGet(path.objectPath());
+    return response.code() == 200
+        ? Optional.of(read(new String(response.getBody().getBytes(), StandardCharsets.UTF_8)))
+        : Optional.empty();
+  }
+
+  private static RecordedRequest request(HttpMethod method, String path, JsonNode body) {
+    return new RecordedRequest(
+        "HTTP/1.1",
+        method,
+        path,
+        Headers.builder().add("Content-Type", "application/json").build(),
+        new Buffer(body.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String body(RecordedRequest request) {
+    return new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static JsonNode readYaml(String yaml) {
+    if (yaml.stripLeading().startsWith("{")) {
+      return read(yaml);
+    }
+    try {
+      return YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not YAML: " + e.getOriginalMessage(), e);
+    }
+  }
+}
