@@ -47,7 +47,7 @@ class KubectlOnEmbeddedApiIT {
     api = EmbeddedKubernetesApi.start(files.resolve("kubeconfig"), Clock.systemUTC());
     client = api.newClient();
     kubectl = new Kubectl(api.kubeconfig(), files.resolve("kubectl-cache"));
-    assertThat(kubectl.run("apply", "-f", "crds/").exitCode()).isZero();
+    assertThat(kubectl.run("apply", "-k", "crds/").exitCode()).isZero();
     appliedExamples = kubectl.run("apply", "-R", "-f", "examples/");
   }
 
