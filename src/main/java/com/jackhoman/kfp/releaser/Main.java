@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser;
 
+import com.jackhoman.kfp.releaser.emulator.EmulatorCommand;
 import java.io.InputStream;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -31,7 +32,8 @@ public final class Main implements Runnable {
   static CommandLine newCommandLine(InputStream stdin, Clock clock) {
     return new CommandLine(new Main())
         .addSubcommand(new ValidateCommand(stdin, clock))
-        .addSubcommand(new RenderCommand(stdin));
+        .addSubcommand(new RenderCommand(stdin))
+        .addSubcommand(new EmulatorCommand());
   }
 
   @Override

@@ -103,6 +103,11 @@ public record ApiPath(
     return path.append('/').append(resource).toString();
   }
 
+  /** The same resource with this object name, without subresource or query. */
+  public ApiPath withName(String objectName) {
+    return new ApiPath(group, version, namespace, resource, objectName, null, Map.of());
+  }
+
   /** The path of the object itself (no subresource, no query). */
   public String objectPath() {
     return collectionPath() + "/" + name;

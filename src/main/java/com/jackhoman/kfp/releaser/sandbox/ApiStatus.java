@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.api.model.StatusDetailsBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The {@code Status} responses kube-apiserver answers with, worded as it words them. */
 final class ApiStatus {
@@ -67,6 +69,30 @@ final class ApiStatus {
             .withGroup("meta.k8s.io")
             .withKind("PatchOptions")
             .withCauses(new StatusCause("fieldManager", message, "FieldValueRequired"))
+            .build());
+  }
+
+  /** 422 for an object that breaks its schema or rules, listing every cause. */
+  static MockResponse invalid(ApiPath path, String kind, String name, List<StatusCause> causes) {
+    String listed =
+        causes.stream()
+            .map(cause -> cause.getField() + ": " + cause.getMessage())
+            .collect(Collectors.joining(", "));
+    return failure(
+        422,
+        "Invalid",
+        kind
+            + "."
+            + path.group()
+            + " \""
+            + name
+            + "\" is invalid: "
+            + (causes.size() == 1 ? listed : "[" + listed + "]"),
+        new StatusDetailsBuilder()
+            .withName(name)
+            .withGroup(path.group())
+            .withKind(kind)
+            .withCauses(causes)
             .build());
   }
 

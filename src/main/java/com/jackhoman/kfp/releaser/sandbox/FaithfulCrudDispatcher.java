@@ -14,14 +14,18 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonPatch;
+import io.fabric8.zjsonpatch.JsonPatchException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * fabric8's CRUD mock dispatcher made to behave like kube-apiserver where the mock does not:
  * server-side apply, RFC 7386 merge patch, {@code metadata.generation} and {@code
- * deletionTimestamp} on deletion, and kube-apiserver's {@code Status} bodies for 404 and 409.
+ * deletionTimestamp} on deletion, namespaces that must exist, a review of every write before it is
+ * stored, and kube-apiserver's {@code Status} bodies.
  */
 public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -31,20 +35,26 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   private static final String DELETION_TIMESTAMP = "deletionTimestamp";
   private static final String DELETION_GRACE_PERIOD = "deletionGracePeriodSeconds";
 
+  private final WriteReview review;
+  private final Consumer<StoredChange> changes;
+
   /** Serialises every write, so that a read-modify-write below is atomic. */
   private final Object writes = new Object();
 
-  @Override
-  public MockResponse handleCreate(RecordedRequest request) {
-    synchronized (writes) {
-      MockResponse response = super.handleCreate(request);
-      if (response.code() == 409) {
-        ApiPath path = ApiPath.parse(request.getPath());
-        return ApiStatus.alreadyExists(
-            path, read(body(request)).path(METADATA).path("name").asText());
-      }
-      return response;
-    }
+  /** A dispatcher that stores every well-formed write and tells no one about changes. */
+  public FaithfulCrudDispatcher() {
+    this(WriteReview.ALLOW_ALL, change -> {});
+  }
+
+  /**
+   * A dispatcher that asks {@code review} before storing and reports every stored change.
+   *
+   * @param review admission and validation of writes
+   * @param changes called, under the store's write lock, with every change in order
+   */
+  public FaithfulCrudDispatcher(WriteReview review, Consumer<StoredChange> changes) {
+    this.review = review;
+    this.changes = changes;
   }
 
   @Override
@@ -55,9 +65,29 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   @Override
-  public MockResponse handleUpdate(RecordedRequest request) {
+  public MockResponse handleCreate(RecordedRequest request) {
+    ApiPath path = ApiPath.parse(request.getPath());
     synchronized (writes) {
-      return withApiErrors(ApiPath.parse(request.getPath()), super.handleUpdate(request));
+      try {
+        return create(path, read(body(request)));
+      } catch (IllegalArgumentException e) {
+        return ApiStatus.badRequest(e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public MockResponse handleUpdate(RecordedRequest request) {
+    ApiPath path = ApiPath.parse(request.getPath());
+    synchronized (writes) {
+      try {
+        JsonNode desired = read(body(request));
+        return stored(path)
+            .map(current -> update(path, current, desired))
+            .orElseGet(() -> ApiStatus.notFound(path));
+      } catch (IllegalArgumentException e) {
+        return ApiStatus.badRequest(e.getMessage());
+      }
     }
   }
 
@@ -69,16 +99,23 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
         contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     synchronized (writes) {
       try {
-        return switch (mediaType) {
-          case "application/apply-patch+yaml" -> serverSideApply(path, body(request));
-          case "application/merge-patch+json" -> mergePatch(path, read(body(request)));
-          case "application/strategic-merge-patch+json" ->
-              path.isCore()
-                  ? mergePatch(path, read(body(request)))
-                  : ApiStatus.unsupportedPatchType();
-          default -> withApiErrors(path, super.handlePatch(request));
-        };
-      } catch (IllegalArgumentException e) {
+        if (mediaType.equals("application/apply-patch+yaml")) {
+          return serverSideApply(path, body(request));
+        }
+        if (mediaType.equals("application/strategic-merge-patch+json") && !path.isCore()) {
+          return ApiStatus.unsupportedPatchType();
+        }
+        JsonNode patch = read(body(request));
+        Optional<JsonNode> current = stored(path);
+        if (current.isEmpty()) {
+          return ApiStatus.notFound(path);
+        }
+        JsonNode desired =
+            mediaType.equals("application/json-patch+json")
+                ? JsonPatch.apply(patch, current.get())
+                : MergePatch.apply(current.get(), patch);
+        return update(path, current.get(), desired);
+      } catch (IllegalArgumentException | JsonPatchException e) {
         return ApiStatus.badRequest(e.getMessage());
       }
     }
@@ -118,8 +155,9 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   /**
-   * Applies what kube-apiserver does to every stored state: an object that has just been marked for
-   * deletion gets a new generation, and one marked with no finalizers left is removed.
+   * Applies what kube-apiserver does to every stored state (an object that has just been marked for
+   * deletion gets a new generation, one marked with no finalizers left is removed), then reports
+   * the change.
    */
   @Override
   public void processEvent(
@@ -131,6 +169,16 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
     String oldState = oldAttributes == null ? null : map.get(oldAttributes);
     String state = newState == null ? null : afterDeletionRules(oldState, newState);
     super.processEvent(path, pathAttributes, oldAttributes, state == null ? null : resource, state);
+    if (state != null) {
+      JsonNode object = read(state);
+      long version = object.path(METADATA).path("resourceVersion").asLong();
+      changes.accept(new StoredChange(oldState == null ? "ADDED" : "MODIFIED", object, version));
+    } else if (oldState != null) {
+      ObjectNode object = (ObjectNode) read(oldState);
+      long version = requestResourceVersion();
+      object.withObject(METADATA).put("resourceVersion", String.valueOf(version));
+      changes.accept(new StoredChange("DELETED", object, version));
+    }
   }
 
   private static String afterDeletionRules(String oldState, String newState) {
@@ -159,33 +207,51 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
     JsonNode applied = readYaml(body);
     Optional<JsonNode> current = stored(path);
     if (current.isPresent()) {
-      return update(path, MergePatch.apply(current.get(), applied));
+      return update(path, current.get(), MergePatch.apply(current.get(), applied));
     }
     if (path.isStatus()) {
       return ApiStatus.notFound(path);
     }
-    ObjectNode created = applied.deepCopy();
+    return create(path, applied);
+  }
+
+  /** Stores a new object, as a POST to its collection would. */
+  private MockResponse create(ApiPath path, JsonNode object) {
+    ObjectNode created = object.deepCopy();
     if (path.namespace() != null) {
+      if (stored(ApiPath.parse("/api/v1/namespaces/" + path.namespace())).isEmpty()) {
+        return ApiStatus.notFound(ApiPath.parse("/api/v1/namespaces/" + path.namespace()));
+      }
       created.withObject(METADATA).put("namespace", path.namespace());
+    }
+    if (path.isCore() && path.resource().equals("namespaces") && !created.has("status")) {
+      created.putObject("status").put("phase", "Active");
+    }
+    String name = created.path(METADATA).path("name").asText();
+    if (!name.isEmpty() && stored(path.withName(name)).isPresent()) {
+      return ApiStatus.alreadyExists(path, name);
+    }
+    Optional<MockResponse> refusal = review.refusal(path, created, null);
+    if (refusal.isPresent()) {
+      return refusal.get();
     }
     return super.handleCreate(request(HttpMethod.POST, path.collectionPath(), created));
   }
 
-  private MockResponse mergePatch(ApiPath path, JsonNode patch) {
-    return stored(path)
-        .map(current -> update(path, MergePatch.apply(current, patch)))
-        .orElseGet(() -> ApiStatus.notFound(path));
-  }
-
   /** Replaces the object (or its status) with {@code desired}, as a PUT would. */
-  private MockResponse update(ApiPath path, JsonNode desired) {
+  private MockResponse update(ApiPath path, JsonNode current, JsonNode desired) {
+    Optional<MockResponse> refusal = review.refusal(path, desired, current);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
     String target = path.isStatus() ? path.objectPath() + "/status" : path.objectPath();
     MockResponse response = super.handleUpdate(request(HttpMethod.PUT, target, desired));
-    if (response.code() == 200 && isEmpty(response)) {
-      // the write removed the last finalizer of a terminating object: answer with its last state
-      return ApiStatus.json(200, desired.toString());
-    }
-    return withApiErrors(path, response);
+    return switch (response.code()) {
+      case 200 -> isEmpty(response) ? ApiStatus.json(200, desired.toString()) : response;
+      case 404 -> ApiStatus.notFound(path);
+      case 409 -> ApiStatus.conflict(path);
+      default -> response;
+    };
   }
 
   private static boolean isEmpty(MockResponse response) {
@@ -193,19 +259,10 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   private Optional<JsonNode> stored(ApiPath path) {
-    MockResponse response = handleGet(path.objectPath());
+    MockResponse response = super.handleGet(path.objectPath());
     return response.code() == 200
         ? Optional.of(read(new String(response.getBody().getBytes(), StandardCharsets.UTF_8)))
         : Optional.empty();
-  }
-
-  private static MockResponse withApiErrors(ApiPath path, MockResponse response) {
-    return switch (response.code()) {
-      case 202 -> response.setResponseCode(200);
-      case 404 -> ApiStatus.notFound(path);
-      case 409 -> ApiStatus.conflict(path);
-      default -> response;
-    };
   }
 
   private static RecordedRequest request(HttpMethod method, String path, JsonNode body) {

@@ -17,6 +17,11 @@ public enum MarkPlace {
     return this == TAGS ? owner.tags() : null;
   }
 
+  /** The tags as the JSON object the upload endpoints take in a query parameter, or null. */
+  public String tagsJsonFor(OwnerMark owner) {
+    return this == TAGS ? KfpJson.GSON.toJson(owner.tags()) : null;
+  }
+
   /** The description to send: the user's text, followed by the mark when it lives there. */
   public String descriptionFor(String text, OwnerMark owner) {
     return this == TAGS ? text : owner.appendTo(text);

@@ -10,25 +10,32 @@ import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import java.util.List;
 import java.util.Optional;
 
 /** {@link KfpExperiments} on v1beta1: owner mark in the description, namespace by reference. */
 final class V1Experiments implements KfpExperiments {
 
-  private static final String EXPERIMENTS = "/apis/v1beta1/experiments";
-
-  private final KfpTransport transport;
-  private final Lookup<KfpExperiment> lookup =
-      new Lookup<>(
-          ListFilter.Dialect.V1BETA1,
-          "name",
-          MarkPlace.DESCRIPTION,
-          this::list,
-          KfpExperiment::owner);
+  private final RestCollection<V1Wire.Experiment, V1Wire.Experiments, KfpExperiment> experiments;
+  private final Lookup<KfpExperiment> lookup;
 
   V1Experiments(KfpTransport transport) {
-    this.transport = transport;
+    this.experiments =
+        new RestCollection<>(
+            transport,
+            "/apis/v1beta1/experiments",
+            V1Wire.Experiment.class,
+            V1Wire.Experiments.class,
+            page -> new Page<>(page.experiments(), page.nextPageToken()),
+            V1Experiments::toExperiment);
+    this.lookup =
+        new Lookup<>(
+            ListFilter.Dialect.V1BETA1,
+            "name",
+            MarkPlace.DESCRIPTION,
+            (namespace, filter) -> experiments.list(V1Scope.namespace(namespace), filter),
+            KfpExperiment::owner);
   }
 
   @Override
@@ -43,13 +50,12 @@ final class V1Experiments implements KfpExperiments {
 
   @Override
   public KfpExperiment get(String id) {
-    return toExperiment(
-        transport.get(EXPERIMENTS + "/" + id, Query.none(), V1Wire.Experiment.class));
+    return experiments.get(id);
   }
 
   @Override
   public KfpExperiment create(NewExperiment experiment) {
-    V1Wire.Experiment body =
+    return experiments.create(
         new V1Wire.Experiment(
             null,
             experiment.name(),
@@ -58,26 +64,12 @@ final class V1Experiments implements KfpExperiments {
             experiment.namespace().isEmpty()
                 ? null
                 : List.of(
-                    V1Wire.ResourceReference.of("NAMESPACE", experiment.namespace(), "OWNER")));
-    return toExperiment(transport.post(EXPERIMENTS, body, V1Wire.Experiment.class));
+                    V1Wire.ResourceReference.of("NAMESPACE", experiment.namespace(), "OWNER"))));
   }
 
   @Override
   public void delete(String id) {
-    transport.delete(EXPERIMENTS + "/" + id, Query.none());
-  }
-
-  private List<KfpExperiment> list(String namespace, ListFilter filter) {
-    return transport
-        .list(
-            EXPERIMENTS,
-            V1Scope.namespace(namespace).and("filter", filter.encoded()),
-            V1Wire.Experiments.class,
-            page -> new Page<>(page.experiments(), page.nextPageToken()),
-            Integer.MAX_VALUE)
-        .stream()
-        .map(V1Experiments::toExperiment)
-        .toList();
+    experiments.delete(id, Query.none());
   }
 
   private static KfpExperiment toExperiment(V1Wire.Experiment wire) {

@@ -10,6 +10,7 @@ import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,19 +19,28 @@ import java.util.Optional;
  */
 final class V1PipelineVersions implements KfpPipelineVersions {
 
-  private static final String VERSIONS = "/apis/v1beta1/pipeline_versions";
-
   private final KfpTransport transport;
-  private final Lookup<KfpPipelineVersion> lookup =
-      new Lookup<>(
-          ListFilter.Dialect.V1BETA1,
-          "name",
-          MarkPlace.DESCRIPTION,
-          this::list,
-          KfpPipelineVersion::owner);
+  private final RestCollection<V1Wire.PipelineVersion, V1Wire.PipelineVersions, KfpPipelineVersion>
+      versions;
+  private final Lookup<KfpPipelineVersion> lookup;
 
   V1PipelineVersions(KfpTransport transport) {
     this.transport = transport;
+    this.versions =
+        new RestCollection<>(
+            transport,
+            "/apis/v1beta1/pipeline_versions",
+            V1Wire.PipelineVersion.class,
+            V1Wire.PipelineVersions.class,
+            page -> new Page<>(page.versions(), page.nextPageToken()),
+            V1PipelineVersions::toVersion);
+    this.lookup =
+        new Lookup<>(
+            ListFilter.Dialect.V1BETA1,
+            "name",
+            MarkPlace.DESCRIPTION,
+            (pipelineId, filter) -> versions.list(parent(pipelineId), filter),
+            KfpPipelineVersion::owner);
   }
 
   @Override
@@ -45,13 +55,12 @@ final class V1PipelineVersions implements KfpPipelineVersions {
 
   @Override
   public List<KfpPipelineVersion> list(String pipelineId) {
-    return list(pipelineId, null);
+    return versions.list(parent(pipelineId), null);
   }
 
   @Override
   public KfpPipelineVersion get(String pipelineId, String versionId) {
-    return toVersion(
-        transport.get(VERSIONS + "/" + versionId, Query.none(), V1Wire.PipelineVersion.class));
+    return versions.get(versionId);
   }
 
   @Override
@@ -71,25 +80,12 @@ final class V1PipelineVersions implements KfpPipelineVersions {
 
   @Override
   public void delete(String pipelineId, String versionId) {
-    transport.delete(VERSIONS + "/" + versionId, Query.none());
+    versions.delete(versionId, Query.none());
   }
 
-  private List<KfpPipelineVersion> list(String pipelineId, ListFilter filter) {
-    Query query =
-        Query.none()
-            .and("resource_key.type", "PIPELINE")
-            .and("resource_key.id", pipelineId)
-            .and("filter", filter == null ? null : filter.encoded());
-    return transport
-        .list(
-            VERSIONS,
-            query,
-            V1Wire.PipelineVersions.class,
-            page -> new Page<>(page.versions(), page.nextPageToken()),
-            Integer.MAX_VALUE)
-        .stream()
-        .map(V1PipelineVersions::toVersion)
-        .toList();
+  /** v1 names a version's parent with a {@code resource_key} query, not a path. */
+  private static Query parent(String pipelineId) {
+    return Query.none().and("resource_key.type", "PIPELINE").and("resource_key.id", pipelineId);
   }
 
   private static KfpPipelineVersion toVersion(V1Wire.PipelineVersion wire) {

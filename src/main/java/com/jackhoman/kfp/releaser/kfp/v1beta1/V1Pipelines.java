@@ -12,6 +12,7 @@ import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,18 +25,28 @@ final class V1Pipelines implements KfpPipelines {
   private static final String PIPELINES = "/apis/v1beta1/pipelines";
 
   private final KfpTransport transport;
-  private final Lookup<KfpPipeline> lookup =
-      new Lookup<>(
-          ListFilter.Dialect.V1BETA1,
-          "name",
-          MarkPlace.DESCRIPTION,
-          this::list,
-          KfpPipeline::owner);
   private final KfpPipelineVersions versions;
+  private final RestCollection<V1Wire.Pipeline, V1Wire.Pipelines, KfpPipeline> pipelines;
+  private final Lookup<KfpPipeline> lookup;
 
   V1Pipelines(KfpTransport transport, KfpPipelineVersions versions) {
     this.transport = transport;
     this.versions = versions;
+    this.pipelines =
+        new RestCollection<>(
+            transport,
+            PIPELINES,
+            V1Wire.Pipeline.class,
+            V1Wire.Pipelines.class,
+            page -> new Page<>(page.pipelines(), page.nextPageToken()),
+            V1Pipelines::toPipeline);
+    this.lookup =
+        new Lookup<>(
+            ListFilter.Dialect.V1BETA1,
+            "name",
+            MarkPlace.DESCRIPTION,
+            (namespace, filter) -> pipelines.list(V1Scope.namespace(namespace), filter),
+            KfpPipeline::owner);
   }
 
   @Override
@@ -50,7 +61,7 @@ final class V1Pipelines implements KfpPipelines {
 
   @Override
   public KfpPipeline get(String id) {
-    return toPipeline(transport.get(PIPELINES + "/" + id, Query.none(), V1Wire.Pipeline.class));
+    return pipelines.get(id);
   }
 
   /** Always refused: v1beta1 has no call that creates a pipeline without a package. */
@@ -83,20 +94,7 @@ final class V1Pipelines implements KfpPipelines {
         versions.delete(id, version.id());
       }
     }
-    transport.delete(PIPELINES + "/" + id, Query.none());
-  }
-
-  private List<KfpPipeline> list(String namespace, ListFilter filter) {
-    return transport
-        .list(
-            PIPELINES,
-            V1Scope.namespace(namespace).and("filter", filter.encoded()),
-            V1Wire.Pipelines.class,
-            page -> new Page<>(page.pipelines(), page.nextPageToken()),
-            Integer.MAX_VALUE)
-        .stream()
-        .map(V1Pipelines::toPipeline)
-        .toList();
+    pipelines.delete(id, Query.none());
   }
 
   private static KfpPipeline toPipeline(V1Wire.Pipeline wire) {

@@ -13,6 +13,7 @@ import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,16 +29,35 @@ final class V1RecurringRuns implements KfpRecurringRuns {
   private static final String JOBS = "/apis/v1beta1/jobs";
 
   private final KfpTransport transport;
-  private final Lookup<KfpRecurringRun> lookup =
-      new Lookup<>(
-          ListFilter.Dialect.V1BETA1,
-          "name",
-          MarkPlace.DESCRIPTION,
-          this::list,
-          KfpRecurringRun::owner);
+  private final RestCollection<V1Wire.Job, V1Wire.Jobs, KfpRecurringRun> jobs;
+  private final RestCollection<V1Wire.Run, V1Wire.Runs, V1Wire.Run> runs;
+  private final Lookup<KfpRecurringRun> lookup;
 
   V1RecurringRuns(KfpTransport transport) {
     this.transport = transport;
+    this.jobs =
+        new RestCollection<>(
+            transport,
+            JOBS,
+            V1Wire.Job.class,
+            V1Wire.Jobs.class,
+            page -> new Page<>(page.jobs(), page.nextPageToken()),
+            V1RecurringRuns::toRecurringRun);
+    this.runs =
+        new RestCollection<>(
+            transport,
+            "/apis/v1beta1/runs",
+            V1Wire.Run.class,
+            V1Wire.Runs.class,
+            page -> new Page<>(page.runs(), page.nextPageToken()),
+            run -> run);
+    this.lookup =
+        new Lookup<>(
+            ListFilter.Dialect.V1BETA1,
+            "name",
+            MarkPlace.DESCRIPTION,
+            (namespace, filter) -> jobs.list(V1Scope.namespace(namespace), filter),
+            KfpRecurringRun::owner);
   }
 
   @Override
@@ -52,7 +72,7 @@ final class V1RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public KfpRecurringRun get(String id) {
-    return toRecurringRun(transport.get(JOBS + "/" + id, Query.none(), V1Wire.Job.class));
+    return jobs.get(id);
   }
 
   @Override
@@ -77,7 +97,7 @@ final class V1RecurringRuns implements KfpRecurringRuns {
             run.enabled(),
             run.noCatchup(),
             null);
-    return toRecurringRun(transport.post(JOBS, body, V1Wire.Job.class));
+    return jobs.create(body);
   }
 
   @Override
@@ -87,7 +107,7 @@ final class V1RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public void delete(String id) {
-    transport.delete(JOBS + "/" + id, Query.none());
+    jobs.delete(id, Query.none());
   }
 
   @Override
@@ -100,14 +120,7 @@ final class V1RecurringRuns implements KfpRecurringRuns {
                 ListFilter.in(ListFilter.Dialect.V1BETA1)
                     .equalTo("recurring_run_id", recurringRun.id())
                     .encoded());
-    return transport
-        .list(
-            "/apis/v1beta1/runs",
-            query,
-            V1Wire.Runs.class,
-            page -> new Page<>(page.runs(), page.nextPageToken()),
-            limit)
-        .stream()
+    return runs.list(query, limit).stream()
         .map(
             run ->
                 new KfpRun(
@@ -118,19 +131,6 @@ final class V1RecurringRuns implements KfpRecurringRuns {
                     KfpRunState.parse(run.status()),
                     run.createdAt(),
                     Optional.ofNullable(run.finishedAt())))
-        .toList();
-  }
-
-  private List<KfpRecurringRun> list(String namespace, ListFilter filter) {
-    return transport
-        .list(
-            JOBS,
-            V1Scope.namespace(namespace).and("filter", filter.encoded()),
-            V1Wire.Jobs.class,
-            page -> new Page<>(page.jobs(), page.nextPageToken()),
-            Integer.MAX_VALUE)
-        .stream()
-        .map(V1RecurringRuns::toRecurringRun)
         .toList();
   }
 

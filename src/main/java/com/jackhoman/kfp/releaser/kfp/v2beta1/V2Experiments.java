@@ -10,25 +10,33 @@ import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import java.util.List;
 import java.util.Optional;
 
 /** {@link KfpExperiments} on v2beta1: owner mark at the end of the description. */
 final class V2Experiments implements KfpExperiments {
 
-  private static final String EXPERIMENTS = "/apis/v2beta1/experiments";
-
-  private final KfpTransport transport;
-  private final Lookup<KfpExperiment> lookup =
-      new Lookup<>(
-          ListFilter.Dialect.V2BETA1,
-          "name",
-          MarkPlace.DESCRIPTION,
-          this::list,
-          KfpExperiment::owner);
+  private final RestCollection<V2Wire.Experiment, V2Wire.Experiments, KfpExperiment> experiments;
+  private final Lookup<KfpExperiment> lookup;
 
   V2Experiments(KfpTransport transport) {
-    this.transport = transport;
+    this.experiments =
+        new RestCollection<>(
+            transport,
+            "/apis/v2beta1/experiments",
+            V2Wire.Experiment.class,
+            V2Wire.Experiments.class,
+            page -> new Page<>(page.experiments(), page.nextPageToken()),
+            V2Experiments::toExperiment);
+    this.lookup =
+        new Lookup<>(
+            ListFilter.Dialect.V2BETA1,
+            "name",
+            MarkPlace.DESCRIPTION,
+            (namespace, filter) ->
+                experiments.list(Query.none().and("namespace", namespace), filter),
+            KfpExperiment::owner);
   }
 
   @Override
@@ -43,39 +51,23 @@ final class V2Experiments implements KfpExperiments {
 
   @Override
   public KfpExperiment get(String id) {
-    return toExperiment(
-        transport.get(EXPERIMENTS + "/" + id, Query.none(), V2Wire.Experiment.class));
+    return experiments.get(id);
   }
 
   @Override
   public KfpExperiment create(NewExperiment experiment) {
-    V2Wire.Experiment body =
+    return experiments.create(
         new V2Wire.Experiment(
             null,
             experiment.name(),
             experiment.owner().appendTo(experiment.description()),
             experiment.namespace().isEmpty() ? null : experiment.namespace(),
-            null);
-    return toExperiment(transport.post(EXPERIMENTS, body, V2Wire.Experiment.class));
+            null));
   }
 
   @Override
   public void delete(String id) {
-    transport.delete(EXPERIMENTS + "/" + id, Query.none());
-  }
-
-  private List<KfpExperiment> list(String namespace, ListFilter filter) {
-    Query query = Query.none().and("namespace", namespace).and("filter", filter.encoded());
-    return transport
-        .list(
-            EXPERIMENTS,
-            query,
-            V2Wire.Experiments.class,
-            page -> new Page<>(page.experiments(), page.nextPageToken()),
-            Integer.MAX_VALUE)
-        .stream()
-        .map(V2Experiments::toExperiment)
-        .toList();
+    experiments.delete(id, Query.none());
   }
 
   private static KfpExperiment toExperiment(V2Wire.Experiment wire) {

@@ -4,13 +4,13 @@ import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
 import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
-import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +27,11 @@ final class V2PipelineVersions implements KfpPipelineVersions {
     this.marks = marks;
     this.lookup =
         new Lookup<>(
-            ListFilter.Dialect.V2BETA1, "name", marks, this::list, KfpPipelineVersion::owner);
+            ListFilter.Dialect.V2BETA1,
+            "name",
+            marks,
+            (pipelineId, filter) -> versionsOf(pipelineId).list(Query.none(), filter),
+            KfpPipelineVersion::owner);
   }
 
   @Override
@@ -42,14 +46,12 @@ final class V2PipelineVersions implements KfpPipelineVersions {
 
   @Override
   public List<KfpPipelineVersion> list(String pipelineId) {
-    return list(pipelineId, null);
+    return versionsOf(pipelineId).list(Query.none(), null);
   }
 
   @Override
   public KfpPipelineVersion get(String pipelineId, String versionId) {
-    return toVersion(
-        transport.get(
-            versionsOf(pipelineId) + "/" + versionId, Query.none(), V2Wire.PipelineVersion.class));
+    return versionsOf(pipelineId).get(versionId);
   }
 
   @Override
@@ -60,7 +62,7 @@ final class V2PipelineVersions implements KfpPipelineVersions {
             .and("name", version.name())
             .and("display_name", version.displayName())
             .and("description", marks.descriptionFor(version.description(), version.owner()))
-            .and("tags", tagsJson(version.owner()));
+            .and("tags", marks.tagsJsonFor(version.owner()));
     return toVersion(
         transport.upload(
             "/apis/v2beta1/pipelines/upload_version",
@@ -71,29 +73,19 @@ final class V2PipelineVersions implements KfpPipelineVersions {
 
   @Override
   public void delete(String pipelineId, String versionId) {
-    transport.delete(versionsOf(pipelineId) + "/" + versionId, Query.none());
+    versionsOf(pipelineId).delete(versionId, Query.none());
   }
 
-  private List<KfpPipelineVersion> list(String pipelineId, ListFilter filter) {
-    Query query = Query.none().and("filter", filter == null ? null : filter.encoded());
-    return transport
-        .list(
-            versionsOf(pipelineId),
-            query,
-            V2Wire.PipelineVersions.class,
-            page -> new Page<>(page.pipelineVersions(), page.nextPageToken()),
-            Integer.MAX_VALUE)
-        .stream()
-        .map(V2PipelineVersions::toVersion)
-        .toList();
-  }
-
-  private static String versionsOf(String pipelineId) {
-    return "/apis/v2beta1/pipelines/" + pipelineId + "/versions";
-  }
-
-  private String tagsJson(OwnerMark owner) {
-    return Optional.ofNullable(marks.tagsFor(owner)).map(KfpJson.GSON::toJson).orElse(null);
+  /** The versions of one pipeline: a collection under that pipeline's path. */
+  private RestCollection<V2Wire.PipelineVersion, V2Wire.PipelineVersions, KfpPipelineVersion>
+      versionsOf(String pipelineId) {
+    return new RestCollection<>(
+        transport,
+        "/apis/v2beta1/pipelines/" + pipelineId + "/versions",
+        V2Wire.PipelineVersion.class,
+        V2Wire.PipelineVersions.class,
+        page -> new Page<>(page.pipelineVersions(), page.nextPageToken()),
+        V2PipelineVersions::toVersion);
   }
 
   private static KfpPipelineVersion toVersion(V2Wire.PipelineVersion wire) {

@@ -4,13 +4,13 @@ import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
 import com.jackhoman.kfp.releaser.kfp.NewPipeline;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
-import com.jackhoman.kfp.releaser.kfp.http.KfpJson;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
 import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,14 +23,28 @@ final class V2Pipelines implements KfpPipelines {
 
   private final KfpTransport transport;
   private final MarkPlace marks;
+  private final RestCollection<V2Wire.Pipeline, V2Wire.Pipelines, KfpPipeline> pipelines;
   private final Lookup<KfpPipeline> lookup;
 
   /** Pipelines over this transport, marked with their owner in {@code marks}. */
   V2Pipelines(KfpTransport transport, MarkPlace marks) {
     this.transport = transport;
     this.marks = marks;
+    this.pipelines =
+        new RestCollection<>(
+            transport,
+            PIPELINES,
+            V2Wire.Pipeline.class,
+            V2Wire.Pipelines.class,
+            page -> new Page<>(page.pipelines(), page.nextPageToken()),
+            V2Pipelines::toPipeline);
     this.lookup =
-        new Lookup<>(ListFilter.Dialect.V2BETA1, "name", marks, this::list, KfpPipeline::owner);
+        new Lookup<>(
+            ListFilter.Dialect.V2BETA1,
+            "name",
+            marks,
+            (namespace, filter) -> pipelines.list(Query.none().and("namespace", namespace), filter),
+            KfpPipeline::owner);
   }
 
   @Override
@@ -45,7 +59,7 @@ final class V2Pipelines implements KfpPipelines {
 
   @Override
   public KfpPipeline get(String id) {
-    return toPipeline(transport.get(PIPELINES + "/" + id, Query.none(), V2Wire.Pipeline.class));
+    return pipelines.get(id);
   }
 
   @Override
@@ -59,7 +73,7 @@ final class V2Pipelines implements KfpPipelines {
             pipeline.namespace().isEmpty() ? null : pipeline.namespace(),
             null,
             marks.tagsFor(pipeline.owner()));
-    return toPipeline(transport.post(PIPELINES, body, V2Wire.Pipeline.class));
+    return pipelines.create(body);
   }
 
   @Override
@@ -70,7 +84,7 @@ final class V2Pipelines implements KfpPipelines {
             .and("display_name", pipeline.displayName())
             .and("description", marks.descriptionFor(pipeline.description(), pipeline.owner()))
             .and("namespace", pipeline.namespace())
-            .and("tags", tagsJson(pipeline.owner()));
+            .and("tags", marks.tagsJsonFor(pipeline.owner()));
     return toPipeline(
         transport.upload(PIPELINES + "/upload", query, packageYaml, V2Wire.Pipeline.class));
   }
@@ -82,25 +96,7 @@ final class V2Pipelines implements KfpPipelines {
 
   @Override
   public void delete(String id, boolean cascade) {
-    transport.delete(PIPELINES + "/" + id, Query.none().and("cascade", cascade ? "true" : null));
-  }
-
-  private List<KfpPipeline> list(String namespace, ListFilter filter) {
-    Query query = Query.none().and("namespace", namespace).and("filter", filter.encoded());
-    return transport
-        .list(
-            PIPELINES,
-            query,
-            V2Wire.Pipelines.class,
-            page -> new Page<>(page.pipelines(), page.nextPageToken()),
-            Integer.MAX_VALUE)
-        .stream()
-        .map(V2Pipelines::toPipeline)
-        .toList();
-  }
-
-  private String tagsJson(OwnerMark owner) {
-    return Optional.ofNullable(marks.tagsFor(owner)).map(KfpJson.GSON::toJson).orElse(null);
+    pipelines.delete(id, Query.none().and("cascade", cascade ? "true" : null));
   }
 
   private static KfpPipeline toPipeline(V2Wire.Pipeline wire) {

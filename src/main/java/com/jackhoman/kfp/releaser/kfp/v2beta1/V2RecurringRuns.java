@@ -12,6 +12,7 @@ import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
+import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +27,37 @@ final class V2RecurringRuns implements KfpRecurringRuns {
   private static final String RECURRING_RUNS = "/apis/v2beta1/recurringruns";
 
   private final KfpTransport transport;
-  private final Lookup<KfpRecurringRun> lookup =
-      new Lookup<>(
-          ListFilter.Dialect.V2BETA1,
-          "display_name",
-          MarkPlace.DESCRIPTION,
-          this::list,
-          KfpRecurringRun::owner);
+  private final RestCollection<V2Wire.RecurringRun, V2Wire.RecurringRuns, KfpRecurringRun>
+      recurringRuns;
+  private final RestCollection<V2Wire.Run, V2Wire.Runs, KfpRun> runs;
+  private final Lookup<KfpRecurringRun> lookup;
 
   V2RecurringRuns(KfpTransport transport) {
     this.transport = transport;
+    this.recurringRuns =
+        new RestCollection<>(
+            transport,
+            RECURRING_RUNS,
+            V2Wire.RecurringRun.class,
+            V2Wire.RecurringRuns.class,
+            page -> new Page<>(page.recurringRuns(), page.nextPageToken()),
+            V2RecurringRuns::toRecurringRun);
+    this.runs =
+        new RestCollection<>(
+            transport,
+            "/apis/v2beta1/runs",
+            V2Wire.Run.class,
+            V2Wire.Runs.class,
+            page -> new Page<>(page.runs(), page.nextPageToken()),
+            V2RecurringRuns::toRun);
+    this.lookup =
+        new Lookup<>(
+            ListFilter.Dialect.V2BETA1,
+            "display_name",
+            MarkPlace.DESCRIPTION,
+            (namespace, filter) ->
+                recurringRuns.list(Query.none().and("namespace", namespace), filter),
+            KfpRecurringRun::owner);
   }
 
   @Override
@@ -50,8 +72,7 @@ final class V2RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public KfpRecurringRun get(String id) {
-    return toRecurringRun(
-        transport.get(RECURRING_RUNS + "/" + id, Query.none(), V2Wire.RecurringRun.class));
+    return recurringRuns.get(id);
   }
 
   @Override
@@ -71,7 +92,7 @@ final class V2RecurringRuns implements KfpRecurringRuns {
             null,
             run.noCatchup(),
             null);
-    return toRecurringRun(transport.post(RECURRING_RUNS, body, V2Wire.RecurringRun.class));
+    return recurringRuns.create(body);
   }
 
   @Override
@@ -82,7 +103,7 @@ final class V2RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public void delete(String id) {
-    transport.delete(RECURRING_RUNS + "/" + id, Query.none());
+    recurringRuns.delete(id, Query.none());
   }
 
   @Override
@@ -96,38 +117,17 @@ final class V2RecurringRuns implements KfpRecurringRuns {
                 ListFilter.in(ListFilter.Dialect.V2BETA1)
                     .equalTo("recurring_run_id", recurringRun.id())
                     .encoded());
-    return transport
-        .list(
-            "/apis/v2beta1/runs",
-            query,
-            V2Wire.Runs.class,
-            page -> new Page<>(page.runs(), page.nextPageToken()),
-            limit)
-        .stream()
-        .map(
-            run ->
-                new KfpRun(
-                    run.runId(),
-                    run.displayName(),
-                    run.recurringRunId(),
-                    KfpRunState.parse(run.state()),
-                    run.createdAt(),
-                    Optional.ofNullable(run.finishedAt())))
-        .toList();
+    return runs.list(query, limit);
   }
 
-  private List<KfpRecurringRun> list(String namespace, ListFilter filter) {
-    Query query = Query.none().and("namespace", namespace).and("filter", filter.encoded());
-    return transport
-        .list(
-            RECURRING_RUNS,
-            query,
-            V2Wire.RecurringRuns.class,
-            page -> new Page<>(page.recurringRuns(), page.nextPageToken()),
-            Integer.MAX_VALUE)
-        .stream()
-        .map(V2RecurringRuns::toRecurringRun)
-        .toList();
+  private static KfpRun toRun(V2Wire.Run run) {
+    return new KfpRun(
+        run.runId(),
+        run.displayName(),
+        run.recurringRunId(),
+        KfpRunState.parse(run.state()),
+        run.createdAt(),
+        Optional.ofNullable(run.finishedAt()));
   }
 
   private static KfpRecurringRun toRecurringRun(V2Wire.RecurringRun wire) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The faithful dispatcher answers fabric8 client writes as kube-apiserver does. */
-class FaithfulCrudDispatcherTest {
+class FaithfulCrudDispatcherIT {
 
   private static final String NAMESPACE = "demo";
   private static final ResourceDefinitionContext RECURRING_RUNS =
@@ -49,7 +49,8 @@ class FaithfulCrudDispatcherTest {
     server = FaithfulMockServer.start();
     client = server.newClient();
     try (Stream<Path> crds = Files.list(Path.of("crds"))) {
-      for (Path crd : crds.sorted().toList()) {
+      for (Path crd :
+          crds.filter(f -> f.toString().endsWith(".kfp.jackhoman.com.yaml")).sorted().toList()) {
         client.resource(Files.readString(crd)).fieldManager("test").serverSideApply();
       }
     }
@@ -241,6 +242,22 @@ class FaithfulCrudDispatcherTest {
             () -> runs().withName("stale").patch(PatchContext.of(PatchType.JSON_MERGE), stalePatch))
         .extracting(e -> ((KubernetesClientException) e).getCode())
         .isEqualTo(409);
+  }
+
+  @Test
+  void creatingInANamespaceThatDoesNotExistIsNotFound() {
+    GenericKubernetesResource elsewhere = run("elsewhere", List.of("a"));
+    elsewhere.getMetadata().setNamespace("nosuch");
+
+    assertThatThrownBy(
+            () ->
+                client
+                    .genericKubernetesResources(RECURRING_RUNS)
+                    .inNamespace("nosuch")
+                    .resource(elsewhere)
+                    .create())
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("namespaces \"nosuch\" not found");
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * JOSDK's test extension starts against the faithful mock server with JOSDK's defaults: the
  * namespace, the CRD, finalizers and status all go through server-side apply.
  */
-class OperatorOnFaithfulMockServerTest {
+class OperatorOnFaithfulMockServerIT {
 
   private static final FaithfulMockServer SERVER = FaithfulMockServer.start();
   private static final Set<String> CLEANED_UP = ConcurrentHashMap.newKeySet();

@@ -1,0 +1,107 @@
+package com.jackhoman.kfp.releaser.sandbox;
+
+import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
+import com.jackhoman.kfp.releaser.validate.ObjectValidator;
+import com.sun.net.httpserver.HttpServer;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A Kubernetes API in this process that the real {@code kubectl} and fabric8 clients can use: the
+ * {@link FaithfulCrudDispatcher} store with admission by our CRDs' schemas and rules, behind an
+ * HTTP server on 127.0.0.1 that adds discovery, OpenAPI, Tables and streaming watches.
+ */
+public final class EmbeddedKubernetesApi implements AutoCloseable {
+
+  private final HttpServer server;
+  private final ExecutorService threads;
+  private final Path kubeconfig;
+
+  private EmbeddedKubernetesApi(HttpServer server, ExecutorService threads, Path kubeconfig) {
+    this.server = server;
+    this.threads = threads;
+    this.kubeconfig = kubeconfig;
+  }
+
+  /**
+   * Starts the API on a free port of 127.0.0.1 with the namespace {@code default}, and writes a
+   * kubeconfig pointing at it.
+   *
+   * @param kubeconfig where to write the kubeconfig
+   * @param clock the time that ages in tables are measured against
+   */
+  public static EmbeddedKubernetesApi start(Path kubeconfig, Clock clock) throws IOException {
+    WatchEvents watchEvents = new WatchEvents();
+    FaithfulCrudDispatcher store =
+        new FaithfulCrudDispatcher(
+            new SchemaAdmission(new ObjectValidator(CustomResourceDefinitions.load())),
+            watchEvents);
+    store.handleCreate(
+        new RecordedRequest(
+            "HTTP/1.1",
+            HttpMethod.POST,
+            "/api/v1/namespaces",
+            Headers.builder().add("Content-Type", "application/json").build(),
+            new Buffer(
+                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"default\"}}"
+                    .getBytes(StandardCharsets.UTF_8))));
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    ExecutorService threads =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "embedded-kubernetes-api");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(threads);
+    server.createContext(
+        "/", new ApiHttpHandler(store, watchEvents, new ServedResources(store::handleGet), clock));
+    server.start();
+    EmbeddedKubernetesApi api = new EmbeddedKubernetesApi(server, threads, kubeconfig);
+    KubeconfigFile.write(kubeconfig, api.url());
+    return api;
+  }
+
+  /** The API's base URL, e.g. {@code http://127.0.0.1:40123}. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The kubeconfig file that points at this API. */
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** A new fabric8 client of this API (HTTP watches, namespace {@code default}). */
+  public KubernetesClient newClient() {
+    Config config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(url())
+            .withNamespace("default")
+            .withOnlyHttpWatches(true)
+            .build();
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** Stops serving and ends every open watch. */
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}
