@@ -33,7 +33,8 @@ public final class Main implements Runnable {
     return new CommandLine(new Main())
         .addSubcommand(new ValidateCommand(stdin, clock))
         .addSubcommand(new RenderCommand(stdin))
-        .addSubcommand(new EmulatorCommand());
+        .addSubcommand(new EmulatorCommand())
+        .addSubcommand(new RunCommand());
   }
 
   @Override

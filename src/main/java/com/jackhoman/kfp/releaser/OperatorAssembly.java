@@ -8,10 +8,15 @@ import com.jackhoman.kfp.releaser.status.EventRecorder;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.javaoperatorsdk.operator.processing.retry.Retry;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Builds the operator's reconcilers, one per kind, over one KFP client: the one place where the
@@ -36,6 +41,33 @@ public final class OperatorAssembly {
         new ConditionReporter(
             new Conditions(settings.clock()), new EventRecorder(kubernetes, settings.clock()));
     return List.of(new PipelineReconciler(kfp.pipelines(), tenancy, settings, reporter));
+  }
+
+  /**
+   * A JOSDK operator running the four reconcilers.
+   *
+   * @param namespaces the namespaces to watch; empty for all
+   * @param configuration further settings: metrics, leader election, threads
+   */
+  public static Operator operator(
+      KubernetesClient kubernetes,
+      KfpClient kfp,
+      KfpTenancy tenancy,
+      SyncSettings settings,
+      Set<String> namespaces,
+      Consumer<ConfigurationServiceOverrider> configuration) {
+    Operator operator =
+        new Operator(
+            overrider -> {
+              overrider.withKubernetesClient(kubernetes).withCloseClientOnStop(false);
+              configuration.accept(overrider);
+            });
+    Set<String> watched = namespaces.isEmpty() ? Constants.DEFAULT_NAMESPACES_SET : namespaces;
+    for (Reconciler<?> reconciler : reconcilers(kfp, tenancy, settings, kubernetes)) {
+      operator.register(
+          reconciler, override -> override.withRetry(retry()).settingNamespaces(watched));
+    }
+    return operator;
   }
 
   /**

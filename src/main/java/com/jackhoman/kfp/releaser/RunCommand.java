@@ -1,0 +1,203 @@
+package com.jackhoman.kfp.releaser;
+
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.KfpException;
+import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
+import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
+import com.jackhoman.kfp.releaser.runtime.DurationConverter;
+import com.jackhoman.kfp.releaser.runtime.KfpOptions;
+import com.jackhoman.kfp.releaser.runtime.ProbeServer;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code kfp-releaser run}: the operator, against the current cluster and one KFP. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Runs the operator: keeps Kubeflow Pipelines in line with the Pipeline, PipelineVersion,"
+          + " RecurringRun and Experiment objects of the watched namespaces.",
+      "Connects to Kubernetes with the in-cluster configuration or the current kubeconfig"
+          + " context. Stops gracefully on SIGTERM or interruption."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  private static final Duration KFP_RETRY = Duration.ofSeconds(5);
+
+  @Mixin KfpOptions kfp;
+
+  @Option(
+      names = "--namespaces",
+      split = ",",
+      paramLabel = "NS",
+      defaultValue = "${env:WATCH_NAMESPACES:-}",
+      description =
+          "The namespaces to watch, comma-separated; empty for all (env WATCH_NAMESPACES).")
+  List<String> namespaces;
+
+  @Option(
+      names = "--drift-period",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "${env:DRIFT_PERIOD:-5m}",
+      description =
+          "How often every object is re-checked against KFP, jittered by 10% (env DRIFT_PERIOD;"
+              + " default ${DEFAULT-VALUE}).")
+  Duration driftPeriod;
+
+  @Option(
+      names = "--leader-election",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Let only one replica work at a time, through the Lease kfp-releaser in the namespace of"
+              + " POD_NAMESPACE (default ${DEFAULT-VALUE}).")
+  boolean leaderElection;
+
+  @Option(
+      names = "--reconcile-threads",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "How many objects are reconciled at the same time (default ${DEFAULT-VALUE}).")
+  int reconcileThreads;
+
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "Serves Prometheus metrics at /metrics (default ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(
+      names = "--health-port",
+      paramLabel = "PORT",
+      defaultValue = "8081",
+      description = "Serves /healthz and /readyz (default ${DEFAULT-VALUE}).")
+  int healthPort;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AtomicReference<Operator> running = new AtomicReference<>();
+    Thread worker = Thread.currentThread();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread onSigterm = new Thread(() -> stopGracefully(worker, stopped), "kfp-releaser-shutdown");
+    Runtime.getRuntime().addShutdownHook(onSigterm);
+    try (KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+        ProbeServer probes =
+            ProbeServer.start(
+                healthPort,
+                metricsPort,
+                () -> true,
+                () ->
+                    running.get() != null
+                        && running.get().getRuntimeInfo().allEventSourcesAreHealthy(),
+                registry::scrape);
+        KfpClient client = connectToKfp()) {
+      KfpTenancy tenancy = new KfpTenancy(client.health().check().multiUser());
+      Set<String> watched =
+          namespaces.stream().filter(ns -> !ns.isBlank()).collect(Collectors.toSet());
+      Operator operator =
+          OperatorAssembly.operator(
+              kubernetes,
+              client,
+              tenancy,
+              new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom()),
+              watched,
+              overrider -> {
+                overrider
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+                    .withConcurrentReconciliationThreads(reconcileThreads);
+                if (leaderElection) {
+                  overrider.withLeaderElectionConfiguration(
+                      new LeaderElectionConfiguration("kfp-releaser", leaseNamespace(kubernetes)));
+                }
+              });
+      operator.start();
+      running.set(operator);
+      LOG.info(
+          "Started operator kfpApi={} multiUser={} namespaces={} driftPeriod={} healthPort={}"
+              + " metricsPort={}",
+          client.api(),
+          tenancy.multiUser(),
+          watched.isEmpty() ? "all" : watched,
+          driftPeriod,
+          probes.healthPort(),
+          probes.metricsPort());
+      try {
+        Thread.currentThread().join();
+      } catch (InterruptedException stop) {
+        LOG.info("Stopping operator");
+        running.set(null);
+        operator.stop();
+        LOG.info("Stopped operator");
+      }
+      return 0;
+    } finally {
+      stopped.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSigterm);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it waits for this very method to return
+      }
+    }
+  }
+
+  /** On SIGTERM: interrupts the working thread and waits for it to stop the operator. */
+  private static void stopGracefully(Thread worker, CountDownLatch stopped) {
+    worker.interrupt();
+    try {
+      stopped.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private KfpClient connectToKfp() throws InterruptedException {
+    KfpConnector connector = new KfpConnector(Sleeper.system());
+    while (true) {
+      try {
+        return connector.connect(kfp.endpoint(), kfp.apiVersion());
+      } catch (KfpException unreachable) {
+        LOG.warn(
+            "Could not reach KFP url={}: {}; retrying in {}s",
+            kfp.endpoint().baseUrl(),
+            unreachable.getMessage(),
+            KFP_RETRY.toSeconds());
+        Thread.sleep(KFP_RETRY.toMillis());
+      }
+    }
+  }
+
+  private static String leaseNamespace(KubernetesClient kubernetes) {
+    String podNamespace = System.getenv("POD_NAMESPACE");
+    return podNamespace == null || podNamespace.isBlank()
+        ? kubernetes.getConfiguration().getNamespace()
+        : podNamespace;
+  }
+}
