@@ -34,7 +34,8 @@ public final class Main implements Runnable {
         .addSubcommand(new ValidateCommand(stdin, clock))
         .addSubcommand(new RenderCommand(stdin))
         .addSubcommand(new EmulatorCommand())
-        .addSubcommand(new RunCommand());
+        .addSubcommand(new RunCommand())
+        .addSubcommand(new SandboxCommand(stdin, clock));
   }
 
   @Override

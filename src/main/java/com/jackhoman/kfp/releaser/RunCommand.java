@@ -6,6 +6,7 @@ import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.runtime.DurationConverter;
 import com.jackhoman.kfp.releaser.runtime.KfpOptions;
+import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
 import com.jackhoman.kfp.releaser.runtime.ProbeServer;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;

@@ -5,6 +5,7 @@ import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
+import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
 import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;

@@ -64,13 +64,9 @@ public final class EmulatorCommand implements Callable<Integer> {
             .seed(seed)
             .clock(Clock.systemUTC())
             .tickEvery(Duration.ofSeconds(1))
+            .latency(Duration.ofMillis(latencyMillis))
+            .serverErrorRate(faultRate)
             .start();
-    if (latencyMillis > 0) {
-      emulator.faults().add(FaultRule.latency(null, ".*", Duration.ofMillis(latencyMillis)));
-    }
-    if (faultRate > 0) {
-      emulator.faults().add(FaultRule.serverErrors(null, "/apis/.*", faultRate));
-    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

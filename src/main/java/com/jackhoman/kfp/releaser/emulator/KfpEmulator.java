@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,7 @@ public final class KfpEmulator implements AutoCloseable {
   private final FaultInjector faults;
   private final Clock clock;
   private final RecurringRunScheduler scheduler;
+  private final Inventory inventory;
 
   private KfpEmulator(Builder builder) throws IOException {
     this.clock = builder.clock;
@@ -69,6 +71,7 @@ public final class KfpEmulator implements AutoCloseable {
               "",
               clock.instant()));
     }
+    this.inventory = new Inventory(pipelines, experiments, recurringRuns);
     this.scheduler =
         new RecurringRunScheduler(recurringRuns, runs, pipelines, ids, builder.runDuration);
     Router router = new Router();
@@ -123,6 +126,11 @@ public final class KfpEmulator implements AutoCloseable {
     return clock;
   }
 
+  /** Everything stored now: pipelines, versions, experiments and recurring runs. */
+  public List<KfpObjectRow> inventory() {
+    return inventory.rows();
+  }
+
   /** Advances the emulator's {@link SettableClock} and fires whatever became due. */
   public void advanceClock(Duration step) {
     if (!(clock instanceof SettableClock settable)) {
@@ -167,6 +175,8 @@ public final class KfpEmulator implements AutoCloseable {
     private Duration runDuration = Duration.ofMinutes(1);
     private Duration tick;
     private int threads = 8;
+    private Duration latency = Duration.ZERO;
+    private double serverErrorRate;
 
     private Builder() {}
 
@@ -216,9 +226,28 @@ public final class KfpEmulator implements AutoCloseable {
       return this;
     }
 
+    /** Latency added to every request, so anyone can watch a client cope with a slow KFP. */
+    public Builder latency(Duration value) {
+      this.latency = value;
+      return this;
+    }
+
+    /** The share, 0 to 1, of API requests answered with 503. */
+    public Builder serverErrorRate(double value) {
+      this.serverErrorRate = value;
+      return this;
+    }
+
     public KfpEmulator start() {
       try {
-        return new KfpEmulator(this);
+        KfpEmulator emulator = new KfpEmulator(this);
+        if (!latency.isZero()) {
+          emulator.faults().add(FaultRule.latency(null, ".*", latency));
+        }
+        if (serverErrorRate > 0) {
+          emulator.faults().add(FaultRule.serverErrors(null, "/apis/.*", serverErrorRate));
+        }
+        return emulator;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,4 +1,4 @@
-package com.jackhoman.kfp.releaser;
+package com.jackhoman.kfp.releaser.runtime;
 
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.pipeline.PipelineReconciler;
