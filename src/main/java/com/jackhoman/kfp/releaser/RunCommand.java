@@ -3,8 +3,10 @@ package com.jackhoman.kfp.releaser;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpException;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
+import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.runtime.DurationConverter;
+import com.jackhoman.kfp.releaser.runtime.KfpCallMetrics;
 import com.jackhoman.kfp.releaser.runtime.KfpOptions;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
 import com.jackhoman.kfp.releaser.runtime.ProbeServer;
@@ -119,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
                     running.get() != null
                         && running.get().getRuntimeInfo().allEventSourcesAreHealthy(),
                 registry::scrape);
-        KfpClient client = connectToKfp()) {
+        KfpClient client = connectToKfp(new KfpCallMetrics(registry))) {
       KfpTenancy tenancy = new KfpTenancy(client.health().check().multiUser());
       Set<String> watched =
           namespaces.stream().filter(ns -> !ns.isBlank()).collect(Collectors.toSet());
@@ -179,15 +181,16 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private KfpClient connectToKfp() throws InterruptedException {
+  private KfpClient connectToKfp(KfpCallMetrics metrics) throws InterruptedException {
     KfpConnector connector = new KfpConnector(Sleeper.system());
+    KfpEndpoint endpoint = kfp.endpoint().toBuilder().callObserver(metrics).build();
     while (true) {
       try {
-        return connector.connect(kfp.endpoint(), kfp.apiVersion());
+        return connector.connect(endpoint, kfp.apiVersion());
       } catch (KfpException unreachable) {
         LOG.warn(
             "Could not reach KFP url={}: {}; retrying in {}s",
-            kfp.endpoint().baseUrl(),
+            endpoint.baseUrl(),
             unreachable.getMessage(),
             KFP_RETRY.toSeconds());
         Thread.sleep(KFP_RETRY.toMillis());

@@ -77,7 +77,10 @@ class RunCommandIT {
                   return synced.getStatus() != null
                       && Conditions.holds(synced.getStatus().getConditions(), ConditionType.Ready);
                 });
-        assertThat(body(metricsPort, "/metrics")).contains("operator_sdk_");
+        assertThat(body(metricsPort, "/metrics"))
+            .contains("operator_sdk_")
+            .contains(
+                "kfp_client_requests_seconds_count{method=\"POST\",path=\"/apis/v2beta1/pipelines\",status=\"200\"}");
       } finally {
         operator.interrupt();
         assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Where KFP is and how to talk to it: base URL (with any {@code /pipeline} prefix), auth, TLS,
- * timeouts, pool size, read retries and the page size of list calls.
+ * timeouts, pool size, read retries, the page size of list calls and who hears of each call.
  */
 public record KfpEndpoint(
     URI baseUrl,
@@ -19,7 +19,8 @@ public record KfpEndpoint(
     Duration responseTimeout,
     int maxConnections,
     ReadRetry readRetry,
-    int pageSize) {
+    int pageSize,
+    KfpCallObserver callObserver) {
 
   /** An endpoint with no auth, system TLS trust and production defaults for the rest. */
   public static KfpEndpoint of(URI baseUrl) {
@@ -38,6 +39,7 @@ public record KfpEndpoint(
     builder.userId = userId;
     builder.caBundle = caBundle;
     builder.insecureSkipTlsVerify = insecureSkipTlsVerify;
+    builder.callObserver = callObserver;
     builder.connectTimeout = connectTimeout;
     builder.responseTimeout = responseTimeout;
     builder.maxConnections = maxConnections;
@@ -93,6 +95,7 @@ public record KfpEndpoint(
     private int maxConnections = 20;
     private ReadRetry readRetry = ReadRetry.standard();
     private int pageSize = 200;
+    private KfpCallObserver callObserver = KfpCallObserver.none();
 
     private Builder(URI baseUrl) {
       this.baseUrl = baseUrl;
@@ -147,6 +150,12 @@ public record KfpEndpoint(
       return this;
     }
 
+    /** Who hears of every call, e.g. a metrics recorder. */
+    public Builder callObserver(KfpCallObserver observer) {
+      callObserver = observer;
+      return this;
+    }
+
     /** The endpoint. */
     public KfpEndpoint build() {
       return new KfpEndpoint(
@@ -159,7 +168,8 @@ public record KfpEndpoint(
           responseTimeout,
           maxConnections,
           readRetry,
-          pageSize);
+          pageSize,
+          callObserver);
     }
   }
 }

@@ -171,19 +171,32 @@ public final class KfpTransport implements Closeable {
     token.ifPresent(t -> request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + t.current()));
     endpoint.userId().ifPresent(user -> request.setHeader(USER_ID_HEADER, user));
     request.setHeader(HttpHeaders.ACCEPT, "application/json");
+    long start = System.nanoTime();
+    int status = 0;
     try {
-      return http.execute(
-          request,
-          response ->
-              new Answer(
-                  response.getCode(),
-                  response.getEntity() == null
-                      ? ""
-                      : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+      Answer answer =
+          http.execute(
+              request,
+              response ->
+                  new Answer(
+                      response.getCode(),
+                      response.getEntity() == null
+                          ? ""
+                          : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+      status = answer.status();
+      return answer;
     } catch (IOException unreachable) {
       throw new KfpUnavailable(
           "KFP could not be reached at " + request.getRequestUri() + ": " + unreachable,
           unreachable);
+    } finally {
+      endpoint
+          .callObserver()
+          .called(
+              request.getMethod(),
+              request.getPath(),
+              status,
+              Duration.ofNanos(System.nanoTime() - start));
     }
   }
 
