@@ -1,0 +1,127 @@
+package com.jackhoman.kfp.releaser.recurringrun;
+
+import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
+import com.jackhoman.kfp.releaser.kfp.KfpConflict;
+import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
+import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
+import com.jackhoman.kfp.releaser.kfp.NewExperiment;
+import com.jackhoman.kfp.releaser.kfp.OwnerMark;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
+import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator's default KFP experiment of a namespace, for RecurringRuns that name no Experiment:
+ * found by its name, created when missing, never deleted (other RecurringRuns of the namespace use
+ * it). Its name {@code <namespace>/kfp-releaser:default} holds a colon, which no Kubernetes name
+ * does, so it cannot collide with the KFP experiment of an Experiment; its mark names the
+ * namespace, not one object.
+ */
+final class DefaultExperimentDependent
+    extends PerResourcePollingDependentResource<KfpExperiment, RecurringRun, String>
+    implements Creator<KfpExperiment, RecurringRun>, Prerequisite {
+
+  /** The name of the default experiment after the namespace and its slash. */
+  static final String NAME = "kfp-releaser:default";
+
+  /** The uid a namespace-level mark carries, in place of one object's uid. */
+  static final String NAMESPACE_UID = "namespace";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultExperimentDependent.class);
+
+  private final KfpExperiments experiments;
+  private final KfpTenancy tenancy;
+  private final SyncSettings settings;
+
+  DefaultExperimentDependent(
+      KfpExperiments experiments, KfpTenancy tenancy, SyncSettings settings) {
+    super(
+        KfpExperiment.class,
+        settings.driftPeriod(),
+        ResourceIDMapper.singleResourceResourceIDMapper());
+    this.experiments = experiments;
+    this.tenancy = tenancy;
+    this.settings = settings;
+  }
+
+  /** Reconciles only for a RecurringRun that names no Experiment of its own. */
+  @Override
+  public ReconcileResult<KfpExperiment> reconcile(RecurringRun run, Context<RecurringRun> context) {
+    return usesDefault(run) ? super.reconcile(run, context) : ReconcileResult.noOperation(null);
+  }
+
+  @Override
+  public Set<KfpExperiment> fetchResources(RecurringRun run) {
+    return usesDefault(run)
+        ? experiments.findByName(tenancy.namespaceOf(run), name(run)).map(Set::of).orElse(Set.of())
+        : Set.of();
+  }
+
+  @Override
+  public Optional<Duration> fetchDelay(Set<KfpExperiment> lastFetched, RecurringRun run) {
+    return Optional.of(settings.nextDriftCheck());
+  }
+
+  @Override
+  protected KfpExperiment desired(RecurringRun run, Context<RecurringRun> context) {
+    return new KfpExperiment(
+        null,
+        name(run),
+        "Runs of kfp-releaser RecurringRuns in namespace "
+            + run.getMetadata().getNamespace()
+            + " that name no Experiment",
+        tenancy.namespaceOf(run),
+        Optional.of(new OwnerMark(run.getMetadata().getNamespace(), NAME, NAMESPACE_UID)),
+        null);
+  }
+
+  /** Creates the experiment unless another RecurringRun of the namespace just did. */
+  @Override
+  public KfpExperiment create(
+      KfpExperiment desired, RecurringRun run, Context<RecurringRun> context) {
+    Optional<KfpExperiment> existing = experiments.findByName(desired.namespace(), desired.name());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      KfpExperiment created =
+          experiments.create(
+              new NewExperiment(
+                  desired.namespace(),
+                  desired.name(),
+                  desired.description(),
+                  desired.owner().orElseThrow()));
+      LOG.info(
+          "Created default KFP experiment id={} namespace={}",
+          created.id(),
+          run.getMetadata().getNamespace());
+      return created;
+    } catch (KfpConflict takenMeanwhile) {
+      return experiments
+          .findByName(desired.namespace(), desired.name())
+          .orElseThrow(() -> takenMeanwhile);
+    }
+  }
+
+  @Override
+  public String awaited(RecurringRun run) {
+    return "the default KFP experiment \"" + name(run) + "\" to be created";
+  }
+
+  private static boolean usesDefault(RecurringRun run) {
+    return run.getSpec() == null || run.getSpec().getExperimentRef() == null;
+  }
+
+  private static String name(RecurringRun run) {
+    return run.getMetadata().getNamespace() + "/" + NAME;
+  }
+}

@@ -1,0 +1,218 @@
+package com.jackhoman.kfp.releaser.recurringrun;
+
+import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
+import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
+import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
+import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
+import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
+import com.jackhoman.kfp.releaser.kfp.NewRecurringRun;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.Ownership;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
+import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
+import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The KFP recurring runs of a RecurringRun, polled from KFP by owner mark (by name only to find a
+ * foreign or adoptable one). KFP cannot update a recurring run, so an update is a blue/green
+ * replacement ({@link RecurringRunHandover}); every create is preceded by a fresh lookup by mark,
+ * the only guard against duplicates since KFP does not keep recurring run names unique.
+ */
+final class KfpRecurringRunDependent
+    extends PerResourcePollingDependentResource<KfpRecurringRunsOf, RecurringRun, String>
+    implements Creator<KfpRecurringRunsOf, RecurringRun>,
+        Updater<KfpRecurringRunsOf, RecurringRun>,
+        Deleter<RecurringRun> {
+
+  /** How many recent runs status.lastRuns shows. */
+  static final int LAST_RUNS = 5;
+
+  private static final Logger LOG = LoggerFactory.getLogger(KfpRecurringRunDependent.class);
+
+  private final KfpRecurringRuns recurringRuns;
+  private final KfpTenancy tenancy;
+  private final SyncSettings settings;
+  private final RecurringRunHandover handover;
+  private final BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun;
+
+  /**
+   * Creates the dependent.
+   *
+   * @param desiredRun the KFP recurring run a RecurringRun asks for, once its version and
+   *     experiment are Ready and its spec is valid
+   */
+  KfpRecurringRunDependent(
+      KfpRecurringRuns recurringRuns,
+      KfpTenancy tenancy,
+      SyncSettings settings,
+      BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun) {
+    super(
+        KfpRecurringRunsOf.class,
+        settings.driftPeriod(),
+        ResourceIDMapper.singleResourceResourceIDMapper());
+    this.recurringRuns = recurringRuns;
+    this.tenancy = tenancy;
+    this.settings = settings;
+    this.handover = new RecurringRunHandover(recurringRuns);
+    this.desiredRun = desiredRun;
+  }
+
+  @Override
+  public Set<KfpRecurringRunsOf> fetchResources(RecurringRun run) {
+    List<KfpRecurringRun> found = ownedBy(run);
+    if (found.isEmpty()) {
+      found = recurringRuns.findByName(tenancy.namespaceOf(run), OwnerMarks.kfpName(run));
+    }
+    if (found.isEmpty()) {
+      return Set.of();
+    }
+    KfpRecurringRunsOf inKfp = KfpRecurringRunsOf.of(found);
+    return Set.of(
+        ours(inKfp.current(), run)
+            ? inKfp.withRecentRuns(recurringRuns.recentRuns(inKfp.current(), LAST_RUNS))
+            : inKfp);
+  }
+
+  @Override
+  public Optional<Duration> fetchDelay(Set<KfpRecurringRunsOf> lastFetched, RecurringRun run) {
+    return Optional.of(settings.nextDriftCheck());
+  }
+
+  @Override
+  protected KfpRecurringRunsOf desired(RecurringRun run, Context<RecurringRun> context) {
+    return new KfpRecurringRunsOf(desiredRun.apply(run, context), List.of(), List.of());
+  }
+
+  /**
+   * Matches when the current KFP recurring run carries the desired spec digest and enabled state
+   * and nothing is left over; a KFP recurring run that is not ours always matches: it is never
+   * touched.
+   */
+  @Override
+  public Matcher.Result<KfpRecurringRunsOf> match(
+      KfpRecurringRunsOf actual, RecurringRun run, Context<RecurringRun> context) {
+    if (!ours(actual.current(), run)) {
+      return Matcher.Result.nonComputed(true);
+    }
+    KfpRecurringRunsOf desired = desired(run, context);
+    KfpRecurringRun wanted = desired.current();
+    boolean matched =
+        actual.leftovers().isEmpty()
+            && actual.current().enabled() == wanted.enabled()
+            && SpecDigest.readFrom(actual.current().description())
+                .equals(SpecDigest.readFrom(wanted.description()));
+    return Matcher.Result.computed(matched, desired);
+  }
+
+  @Override
+  public KfpRecurringRunsOf create(
+      KfpRecurringRunsOf desired, RecurringRun run, Context<RecurringRun> context) {
+    return converge(Stream.empty(), desired.current(), run);
+  }
+
+  @Override
+  public KfpRecurringRunsOf update(
+      KfpRecurringRunsOf actual,
+      KfpRecurringRunsOf desired,
+      RecurringRun run,
+      Context<RecurringRun> context) {
+    return converge(actual.all().filter(r -> ours(r, run)), desired.current(), run);
+  }
+
+  /**
+   * Makes {@code wanted} the one KFP recurring run of {@code run}: reuses an owned one that already
+   * carries its digest (a create whose answer was lost), else creates it (disabled when another one
+   * is to be retired), then hands over from every other one.
+   */
+  private KfpRecurringRunsOf converge(
+      Stream<KfpRecurringRun> known, KfpRecurringRun wanted, RecurringRun run) {
+    Map<String, KfpRecurringRun> outgoing = new LinkedHashMap<>();
+    Stream.concat(known, ownedBy(run).stream()).forEach(r -> outgoing.put(r.id(), r));
+    Optional<String> digest = SpecDigest.readFrom(wanted.description());
+    Optional<KfpRecurringRun> reusable =
+        outgoing.values().stream()
+            .filter(r -> SpecDigest.readFrom(r.description()).equals(digest))
+            .findFirst();
+    KfpRecurringRun incoming;
+    if (reusable.isPresent()) {
+      incoming = outgoing.remove(reusable.get().id());
+    } else {
+      incoming = recurringRuns.create(request(wanted, wanted.enabled() && outgoing.isEmpty()));
+      LOG.info(
+          "Created KFP recurring run id={} enabled={} kind=RecurringRun name={}/{}",
+          incoming.id(),
+          incoming.enabled(),
+          run.getMetadata().getNamespace(),
+          run.getMetadata().getName());
+    }
+    KfpRecurringRun settled =
+        handover.complete(List.copyOf(outgoing.values()), incoming, wanted.enabled(), run);
+    return new KfpRecurringRunsOf(settled, List.of(), List.of());
+  }
+
+  @Override
+  protected void handleDelete(
+      RecurringRun run, KfpRecurringRunsOf inKfp, Context<RecurringRun> context) {
+    if (run.getSpec() != null
+        && run.getSpec().getDeletionPolicy() == RecurringRunSpec.DeletionPolicy.ORPHAN) {
+      return;
+    }
+    Map<String, KfpRecurringRun> doomed = new LinkedHashMap<>();
+    Stream.concat(
+            inKfp == null ? Stream.empty() : inKfp.all().filter(r -> ours(r, run)),
+            ownedBy(run).stream())
+        .forEach(r -> doomed.put(r.id(), r));
+    for (KfpRecurringRun recurringRun : doomed.values()) {
+      try {
+        recurringRuns.delete(recurringRun.id());
+        LOG.info(
+            "Deleted KFP recurring run id={} kind=RecurringRun name={}/{}",
+            recurringRun.id(),
+            run.getMetadata().getNamespace(),
+            run.getMetadata().getName());
+      } catch (KfpNotFound alreadyGone) {
+        // deleted behind our back: nothing left to do
+      }
+    }
+  }
+
+  private List<KfpRecurringRun> ownedBy(RecurringRun run) {
+    return recurringRuns.findOwnedBy(tenancy.namespaceOf(run), OwnerMarks.of(run));
+  }
+
+  private static boolean ours(KfpRecurringRun recurringRun, RecurringRun run) {
+    return Ownership.of(recurringRun.owner(), run) == Ownership.OURS;
+  }
+
+  private static NewRecurringRun request(KfpRecurringRun wanted, boolean enabled) {
+    return new NewRecurringRun(
+        wanted.name(),
+        wanted.description(),
+        wanted.owner().orElseThrow(),
+        wanted.experimentId(),
+        wanted.pipelineId(),
+        wanted.pipelineVersionId(),
+        wanted.trigger(),
+        wanted.parameters(),
+        wanted.maxConcurrency(),
+        wanted.noCatchup(),
+        enabled,
+        wanted.serviceAccount());
+  }
+}
