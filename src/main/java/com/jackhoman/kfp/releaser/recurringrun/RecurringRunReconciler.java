@@ -232,7 +232,10 @@ public final class RecurringRunReconciler
         : Optional.empty();
   }
 
-  /** Writes the KFP side into {@code status}; clears it when there is nothing of ours. */
+  /**
+   * Writes the KFP side into {@code status}; clears it when there is nothing of ours (with empty
+   * lists, not nulls: a status merge patch leaves out nulls and would keep the old lists).
+   */
   private void report(RecurringRunStatus status, Optional<KfpRecurringRunsOf> inKfp) {
     Optional<KfpRecurringRun> scheduled = inKfp.map(KfpRecurringRunsOf::current);
     status.setId(scheduled.map(KfpRecurringRun::id).orElse(null));
@@ -241,15 +244,13 @@ public final class RecurringRunReconciler
     status.setExperimentId(scheduled.map(KfpRecurringRun::experimentId).orElse(null));
     List<String> previousIds =
         inKfp.stream().flatMap(k -> k.leftovers().stream()).map(KfpRecurringRun::id).toList();
-    status.setPreviousIds(previousIds.isEmpty() ? null : previousIds);
+    status.setPreviousIds(previousIds);
     List<KfpRun> recentRuns = inKfp.map(KfpRecurringRunsOf::recentRuns).orElse(List.of());
-    status.setLastRuns(
-        recentRuns.isEmpty() ? null : recentRuns.stream().map(this::lastRun).toList());
-    List<String> nextRunTimes =
+    status.setLastRuns(recentRuns.stream().map(this::lastRun).toList());
+    status.setNextRunTimes(
         scheduled
             .map(r -> NextRunTimes.of(r, recentRuns, settings.clock().instant()))
-            .orElse(List.of());
-    status.setNextRunTimes(nextRunTimes.isEmpty() ? null : nextRunTimes);
+            .orElse(List.of()));
   }
 
   private LastRuns lastRun(KfpRun run) {
