@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser;
 
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.pipeline.PipelineReconciler;
+import com.jackhoman.kfp.releaser.pipelineversion.PipelineVersionReconciler;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
 import com.jackhoman.kfp.releaser.status.Conditions;
 import com.jackhoman.kfp.releaser.status.EventRecorder;
@@ -35,7 +36,9 @@ public final class OperatorAssembly {
     ConditionReporter reporter =
         new ConditionReporter(
             new Conditions(settings.clock()), new EventRecorder(kubernetes, settings.clock()));
-    return List.of(new PipelineReconciler(kfp.pipelines(), tenancy, settings, reporter));
+    return List.of(
+        new PipelineReconciler(kfp.pipelines(), tenancy, settings, reporter),
+        new PipelineVersionReconciler(kfp.versions(), settings, reporter));
   }
 
   /**
