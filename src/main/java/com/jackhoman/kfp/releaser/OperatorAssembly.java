@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser;
 
+import com.jackhoman.kfp.releaser.experiment.ExperimentReconciler;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.pipeline.PipelineReconciler;
 import com.jackhoman.kfp.releaser.pipelineversion.PipelineVersionReconciler;
@@ -38,7 +39,8 @@ public final class OperatorAssembly {
             new Conditions(settings.clock()), new EventRecorder(kubernetes, settings.clock()));
     return List.of(
         new PipelineReconciler(kfp.pipelines(), tenancy, settings, reporter),
-        new PipelineVersionReconciler(kfp.versions(), settings, reporter));
+        new PipelineVersionReconciler(kfp.versions(), settings, reporter),
+        new ExperimentReconciler(kfp.experiments(), tenancy, settings, reporter));
   }
 
   /**
