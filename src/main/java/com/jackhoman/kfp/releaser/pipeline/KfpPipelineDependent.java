@@ -1,13 +1,14 @@
 package com.jackhoman.kfp.releaser.pipeline;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
-import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
 import com.jackhoman.kfp.releaser.kfp.NewPipeline;
+import com.jackhoman.kfp.releaser.sync.KfpLookup;
+import com.jackhoman.kfp.releaser.sync.KfpRelease;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
-import com.jackhoman.kfp.releaser.sync.Ownership;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
@@ -15,7 +16,6 @@ import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -57,13 +57,10 @@ final class KfpPipelineDependent
 
   @Override
   public Set<KfpPipeline> fetchResources(Pipeline pipeline) {
-    List<KfpPipeline> owned =
-        pipelines.findOwnedBy(tenancy.namespaceOf(pipeline), OwnerMarks.of(pipeline));
-    if (!owned.isEmpty()) {
-      return Set.of(owned.get(0));
-    }
-    return pipelines
-        .findByName(tenancy.namespaceOf(pipeline), OwnerMarks.kfpName(pipeline))
+    String namespace = tenancy.namespaceOf(pipeline);
+    return KfpLookup.markThenName(
+            () -> pipelines.findOwnedBy(namespace, OwnerMarks.of(pipeline)),
+            () -> pipelines.findByName(namespace, OwnerMarks.kfpName(pipeline)))
         .map(Set::of)
         .orElse(Set.of());
   }
@@ -112,22 +109,13 @@ final class KfpPipelineDependent
 
   @Override
   protected void handleDelete(Pipeline pipeline, KfpPipeline inKfp, Context<Pipeline> context) {
-    if (inKfp == null
-        || "Orphan".equals(deletionPolicy(pipeline))
-        || Ownership.of(inKfp.owner(), pipeline) != Ownership.OURS) {
-      return;
-    }
-    try {
-      pipelines.delete(inKfp.id(), true);
-    } catch (KfpNotFound alreadyGone) {
-      // deleted behind our back: nothing left to do
-    }
-  }
-
-  private static String deletionPolicy(Pipeline pipeline) {
-    return pipeline.getSpec() == null || pipeline.getSpec().getDeletionPolicy() == null
-        ? "Delete"
-        : pipeline.getSpec().getDeletionPolicy().getValue();
+    KfpRelease.release(
+        pipeline,
+        pipeline.getSpec() != null
+            && pipeline.getSpec().getDeletionPolicy() == PipelineSpec.DeletionPolicy.ORPHAN,
+        inKfp,
+        KfpPipeline::owner,
+        gone -> pipelines.delete(gone.id(), true));
   }
 
   private static String displayName(Pipeline pipeline) {

@@ -11,13 +11,13 @@ import com.jackhoman.kfp.releaser.status.ConditionReporter;
 import com.jackhoman.kfp.releaser.status.KfpFailure;
 import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.status.StatusUpdates;
+import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
+import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
-import com.jackhoman.kfp.releaser.sync.Ownership;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.VersionPackages;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -51,6 +51,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
   private final KfpPipelineDependent kfpPipeline;
   private final Workflow<Pipeline> workflow;
   private final ConditionReporter reporter;
+  private final KfpObjectReport report;
   private InformerEventSource<PipelineVersion, Pipeline> versions;
 
   /** Creates the reconciler over the KFP pipelines API. */
@@ -60,13 +61,14 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
       SyncSettings settings,
       ConditionReporter reporter) {
     this.reporter = reporter;
+    this.report = new KfpObjectReport(reporter);
     this.kfpPipeline =
         new KfpPipelineDependent(pipelines, tenancy, settings, this::firstVersionPackage);
     this.workflow =
         new WorkflowBuilder<Pipeline>()
             .addDependentResourceAndConfigure(kfpPipeline)
             .withReconcilePrecondition(new KfpPipelineCreatable(kfpPipeline))
-            .withReadyPostcondition(new KfpPipelineOwned())
+            .withReadyPostcondition(new KfpObjectOwned<>(KfpPipeline::owner))
             .build();
   }
 
@@ -109,35 +111,20 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
               Reason.Waiting,
               "KFP's v1beta1 API creates a pipeline only together with a package: waiting for a"
                   + " PipelineVersion of this pipeline");
-    } else if (Ownership.of(inKfp.get().owner(), pipeline) != Ownership.OURS) {
-      next.setPipelineId(null);
-      conditions =
-          reporter.ready(
-              pipeline,
-              conditions,
-              false,
-              Reason.NotOwned,
-              Ownership.of(inKfp.get().owner(), pipeline)
-                  .notOwnedMessage("pipeline", OwnerMarks.kfpName(pipeline)));
     } else {
-      String id = inKfp.get().id();
-      Optional<String> drift =
-          before.isEmpty() && current.getPipelineId() != null && !current.getPipelineId().equals(id)
-              ? Optional.of(
-                  "KFP pipeline "
-                      + current.getPipelineId()
-                      + " was deleted outside kfp-releaser; created it again as "
-                      + id)
-              : Optional.empty();
-      next.setPipelineId(id);
-      conditions = reporter.drift(pipeline, conditions, drift);
-      conditions =
-          reporter.ready(
+      KfpObjectReport.Outcome outcome =
+          report.report(
               pipeline,
               conditions,
-              true,
-              Reason.Synced,
-              "KFP pipeline \"" + inKfp.get().name() + "\" exists (id " + id + ")");
+              current.getPipelineId(),
+              new KfpObjectReport.Found(
+                  "pipeline",
+                  OwnerMarks.kfpName(pipeline),
+                  inKfp.get().id(),
+                  inKfp.get().owner(),
+                  before.isEmpty()));
+      next.setPipelineId(outcome.id());
+      conditions = outcome.conditions();
     }
     next.setConditions(conditions);
     return StatusUpdates.patchIfChanged(pipeline, next, Pipeline::new);
@@ -168,11 +155,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
               Reason.Deleting,
               "Waiting for its PipelineVersions to be deleted first: "
                   + String.join(", ", remaining)));
-      if (!Serialization.asJson(next).equals(Serialization.asJson(pipeline.getStatus()))) {
-        StatusUpdates.patchIfChanged(pipeline, next, Pipeline::new)
-            .getResource()
-            .ifPresent(patch -> context.getClient().resource(patch).patchStatus());
-      }
+      StatusUpdates.patchNow(context.getClient(), pipeline, next, Pipeline::new);
       return DeleteControl.noFinalizerRemoval();
     }
     workflow.cleanup(pipeline, context).throwAggregateExceptionIfErrorsPresent();
@@ -210,8 +193,6 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
   }
 
   private static PipelineStatus currentStatus(Pipeline pipeline) {
-    return pipeline.getStatus() == null
-        ? new PipelineStatus()
-        : Serialization.unmarshal(Serialization.asJson(pipeline.getStatus()), PipelineStatus.class);
+    return StatusUpdates.workingCopy(pipeline, PipelineStatus.class);
   }
 }

@@ -1,7 +1,9 @@
 package com.jackhoman.kfp.releaser.runtime;
 
+import com.jackhoman.kfp.releaser.experiment.ExperimentReconciler;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.pipeline.PipelineReconciler;
+import com.jackhoman.kfp.releaser.pipelineversion.PipelineVersionReconciler;
 import com.jackhoman.kfp.releaser.recurringrun.RecurringRunReconciler;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
 import com.jackhoman.kfp.releaser.status.Conditions;
@@ -43,6 +45,8 @@ public final class OperatorAssembly {
             new Conditions(settings.clock()), new EventRecorder(kubernetes, settings.clock()));
     return List.of(
         new PipelineReconciler(kfp.pipelines(), tenancy, settings, reporter),
+        new PipelineVersionReconciler(kfp.versions(), settings, reporter),
+        new ExperimentReconciler(kfp.experiments(), tenancy, settings, reporter),
         new RecurringRunReconciler(
             kfp.recurringRuns(), kfp.experiments(), tenancy, settings, reporter));
   }

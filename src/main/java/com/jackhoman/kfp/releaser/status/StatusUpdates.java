@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser.status;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -32,6 +33,23 @@ public final class StatusUpdates {
             ? ErrorStatusUpdateControl.noStatusUpdate()
             : ErrorStatusUpdateControl.patchStatus(carrying(current, next, blank));
     return terminal ? control.withNoRetry() : control;
+  }
+
+  /**
+   * Patches the status of {@code current} to {@code next} at once through {@code client}, unless
+   * they are equal: for cleanup, where JOSDK takes no status update.
+   */
+  public static <S, P extends CustomResource<?, S>> void patchNow(
+      KubernetesClient client, P current, S next, Supplier<P> blank) {
+    if (!unchanged(current, next)) {
+      client.resource(carrying(current, next, blank)).patchStatus();
+    }
+  }
+
+  /** A copy of the status of {@code resource} to compute the next status in; blank if none. */
+  public static <S, P extends CustomResource<?, S>> S workingCopy(P resource, Class<S> type) {
+    return Serialization.unmarshal(
+        resource.getStatus() == null ? "{}" : Serialization.asJson(resource.getStatus()), type);
   }
 
   private static <S, P extends CustomResource<?, S>> boolean unchanged(P current, S next) {

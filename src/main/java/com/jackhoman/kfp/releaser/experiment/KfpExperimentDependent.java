@@ -1,0 +1,99 @@
+package com.jackhoman.kfp.releaser.experiment;
+
+import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
+import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentSpec;
+import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
+import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
+import com.jackhoman.kfp.releaser.kfp.NewExperiment;
+import com.jackhoman.kfp.releaser.sync.KfpLookup;
+import com.jackhoman.kfp.releaser.sync.KfpRelease;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
+import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The KFP experiment of an Experiment, polled from KFP. KFP can create and delete an experiment but
+ * not update one, so this dependent creates and deletes only. It looks the experiment up by our
+ * mark, then by its derived name, before every create, so a lost response never makes a second.
+ */
+final class KfpExperimentDependent
+    extends PerResourcePollingDependentResource<KfpExperiment, Experiment, String>
+    implements Creator<KfpExperiment, Experiment>, Deleter<Experiment> {
+
+  private final KfpExperiments experiments;
+  private final KfpTenancy tenancy;
+  private final SyncSettings settings;
+
+  KfpExperimentDependent(KfpExperiments experiments, KfpTenancy tenancy, SyncSettings settings) {
+    super(
+        KfpExperiment.class,
+        settings.driftPeriod(),
+        ResourceIDMapper.singleResourceResourceIDMapper());
+    this.experiments = experiments;
+    this.tenancy = tenancy;
+    this.settings = settings;
+  }
+
+  @Override
+  public Set<KfpExperiment> fetchResources(Experiment experiment) {
+    return find(experiment).map(Set::of).orElse(Set.of());
+  }
+
+  @Override
+  public Optional<Duration> fetchDelay(Set<KfpExperiment> lastFetched, Experiment experiment) {
+    return Optional.of(settings.nextDriftCheck());
+  }
+
+  @Override
+  protected KfpExperiment desired(Experiment experiment, Context<Experiment> context) {
+    ExperimentSpec spec = experiment.getSpec();
+    return new KfpExperiment(
+        null,
+        OwnerMarks.kfpName(experiment),
+        spec == null || spec.getDescription() == null ? "" : spec.getDescription(),
+        tenancy.namespaceOf(experiment),
+        Optional.of(OwnerMarks.of(experiment)),
+        null);
+  }
+
+  @Override
+  public KfpExperiment create(
+      KfpExperiment desired, Experiment experiment, Context<Experiment> context) {
+    return find(experiment)
+        .orElseGet(
+            () ->
+                experiments.create(
+                    new NewExperiment(
+                        desired.namespace(),
+                        desired.name(),
+                        desired.description(),
+                        desired.owner().orElseThrow())));
+  }
+
+  @Override
+  protected void handleDelete(
+      Experiment experiment, KfpExperiment inKfp, Context<Experiment> context) {
+    KfpRelease.release(
+        experiment,
+        experiment.getSpec() != null
+            && experiment.getSpec().getDeletionPolicy() == ExperimentSpec.DeletionPolicy.ORPHAN,
+        inKfp,
+        KfpExperiment::owner,
+        gone -> experiments.delete(gone.id()));
+  }
+
+  private Optional<KfpExperiment> find(Experiment experiment) {
+    String namespace = tenancy.namespaceOf(experiment);
+    return KfpLookup.markThenName(
+        () -> experiments.findOwnedBy(namespace, OwnerMarks.of(experiment)),
+        () -> experiments.findByName(namespace, OwnerMarks.kfpName(experiment)));
+  }
+}

@@ -1,0 +1,130 @@
+package com.jackhoman.kfp.releaser.pipelineversion;
+
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionSpec;
+import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
+import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
+import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
+import com.jackhoman.kfp.releaser.sync.KfpLookup;
+import com.jackhoman.kfp.releaser.sync.KfpRelease;
+import com.jackhoman.kfp.releaser.sync.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.sync.VersionPackages;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
+import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The KFP pipeline version of a PipelineVersion, polled from KFP. KFP uploads a version once and
+ * cannot update it, so this dependent creates and deletes only. It looks the version up by our
+ * mark, then by its name, before every upload, so a lost upload response never leads to a second
+ * one.
+ */
+final class KfpPipelineVersionDependent
+    extends PerResourcePollingDependentResource<KfpPipelineVersion, PipelineVersion, String>
+    implements Creator<KfpPipelineVersion, PipelineVersion>, Deleter<PipelineVersion> {
+
+  private final KfpPipelineVersions versions;
+  private final SyncSettings settings;
+  private final Function<PipelineVersion, Optional<String>> pipelineId;
+
+  /**
+   * Creates the dependent.
+   *
+   * @param pipelineId the KFP id of the version's pipeline, once known
+   */
+  KfpPipelineVersionDependent(
+      KfpPipelineVersions versions,
+      SyncSettings settings,
+      Function<PipelineVersion, Optional<String>> pipelineId) {
+    super(
+        KfpPipelineVersion.class,
+        settings.driftPeriod(),
+        ResourceIDMapper.singleResourceResourceIDMapper());
+    this.versions = versions;
+    this.settings = settings;
+    this.pipelineId = pipelineId;
+  }
+
+  @Override
+  public Set<KfpPipelineVersion> fetchResources(PipelineVersion version) {
+    try {
+      return pipelineId
+          .apply(version)
+          .flatMap(id -> find(id, version))
+          .map(Set::of)
+          .orElse(Set.of());
+    } catch (KfpNotFound pipelineGone) {
+      return Set.of();
+    }
+  }
+
+  @Override
+  public Optional<Duration> fetchDelay(
+      Set<KfpPipelineVersion> lastFetched, PipelineVersion version) {
+    return Optional.of(settings.nextDriftCheck());
+  }
+
+  @Override
+  protected KfpPipelineVersion desired(PipelineVersion version, Context<PipelineVersion> context) {
+    PipelineVersionSpec spec = version.getSpec();
+    return new KfpPipelineVersion(
+        null,
+        pipelineId.apply(version).orElseThrow(),
+        version.getMetadata().getName(),
+        spec.getDisplayName() == null ? version.getMetadata().getName() : spec.getDisplayName(),
+        spec.getDescription() == null ? "" : spec.getDescription(),
+        Optional.of(OwnerMarks.of(version)),
+        null);
+  }
+
+  @Override
+  public KfpPipelineVersion create(
+      KfpPipelineVersion desired, PipelineVersion version, Context<PipelineVersion> context) {
+    return find(desired.pipelineId(), version)
+        .orElseGet(
+            () ->
+                versions.upload(
+                    new NewPipelineVersion(
+                        desired.pipelineId(),
+                        desired.name(),
+                        desired.displayName(),
+                        desired.description(),
+                        desired.owner().orElseThrow(),
+                        uploadYaml(version))));
+  }
+
+  @Override
+  protected void handleDelete(
+      PipelineVersion version, KfpPipelineVersion inKfp, Context<PipelineVersion> context) {
+    KfpRelease.release(
+        version,
+        version.getSpec().getDeletionPolicy() == PipelineVersionSpec.DeletionPolicy.ORPHAN,
+        inKfp,
+        KfpPipelineVersion::owner,
+        gone -> versions.delete(gone.pipelineId(), gone.id()));
+  }
+
+  private Optional<KfpPipelineVersion> find(String pipelineId, PipelineVersion version) {
+    return KfpLookup.markThenName(
+        () -> versions.findOwnedBy(pipelineId, OwnerMarks.of(version)),
+        () -> versions.findByName(pipelineId, version.getMetadata().getName()));
+  }
+
+  private static String uploadYaml(PipelineVersion version) {
+    try {
+      return VersionPackages.of(version).uploadYaml();
+    } catch (InvalidPackageException invalid) {
+      throw new IllegalStateException(
+          "The reconciler uploads only packages it judged valid", invalid);
+    }
+  }
+}

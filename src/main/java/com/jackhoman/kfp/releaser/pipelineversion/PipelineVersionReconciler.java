@@ -1,0 +1,197 @@
+package com.jackhoman.kfp.releaser.pipelineversion;
+
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionStatus;
+import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
+import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
+import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
+import com.jackhoman.kfp.releaser.status.ConditionReporter;
+import com.jackhoman.kfp.releaser.status.KfpFailure;
+import com.jackhoman.kfp.releaser.status.Reason;
+import com.jackhoman.kfp.releaser.status.StatusUpdates;
+import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
+import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.sync.VersionPackages;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Workflow;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowBuilder;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps a PipelineVersion's package uploaded to its Pipeline's KFP pipeline: judges the package,
+ * waits for the Pipeline, uploads once, and deletes the KFP version only once no RecurringRun of it
+ * is left.
+ */
+// Not generation-aware: the adopt annotation changes no generation, yet must be acted on.
+@ControllerConfiguration(
+    name = PipelineVersionReconciler.NAME,
+    generationAwareEventProcessing = false)
+public final class PipelineVersionReconciler
+    implements Reconciler<PipelineVersion>, Cleaner<PipelineVersion> {
+
+  /** The controller's name. */
+  public static final String NAME = "pipelineversion";
+
+  private final ParentPipelineDependent parent = new ParentPipelineDependent();
+  private final KfpPipelineVersionDependent kfpVersion;
+  private final Workflow<PipelineVersion> workflow;
+  private final ConditionReporter reporter;
+  private final KfpObjectReport report;
+  private InformerEventSource<RecurringRun, PipelineVersion> recurringRuns;
+
+  /** Creates the reconciler over the KFP pipeline versions API. */
+  public PipelineVersionReconciler(
+      KfpPipelineVersions versions, SyncSettings settings, ConditionReporter reporter) {
+    this.reporter = reporter;
+    this.report = new KfpObjectReport(reporter);
+    this.kfpVersion = new KfpPipelineVersionDependent(versions, settings, parent::pipelineId);
+    this.workflow =
+        new WorkflowBuilder<PipelineVersion>()
+            .addDependentResourceAndConfigure(parent)
+            .withReadyPostcondition(new ParentPipelineReady())
+            .addDependentResourceAndConfigure(kfpVersion)
+            .dependsOn(parent)
+            .withReadyPostcondition(new KfpObjectOwned<>(KfpPipelineVersion::owner))
+            .build();
+  }
+
+  @Override
+  public List<EventSource<?, PipelineVersion>> prepareEventSources(
+      EventSourceContext<PipelineVersion> context) {
+    recurringRuns =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(RecurringRun.class, PipelineVersion.class)
+                .withSecondaryToPrimaryMapper(
+                    run ->
+                        Set.of(
+                            new ResourceID(
+                                run.getSpec().getVersionRef(), run.getMetadata().getNamespace())))
+                .build(),
+            context);
+    return List.of(
+        parent.eventSource(context).orElseThrow(),
+        kfpVersion.eventSource(context).orElseThrow(),
+        recurringRuns);
+  }
+
+  @Override
+  public UpdateControl<PipelineVersion> reconcile(
+      PipelineVersion version, Context<PipelineVersion> context) {
+    PipelineVersionStatus current = StatusUpdates.workingCopy(version, PipelineVersionStatus.class);
+    if (ConditionReporter.refusedAtThisGeneration(version, current.getConditions())) {
+      return UpdateControl.noUpdate();
+    }
+    PipelineVersionStatus next = StatusUpdates.workingCopy(version, PipelineVersionStatus.class);
+    next.setObservedGeneration(version.getMetadata().getGeneration());
+    next.setName(version.getMetadata().getName());
+    PipelinePackage pkg;
+    try {
+      pkg = VersionPackages.of(version);
+    } catch (InvalidPackageException invalid) {
+      next.setConditions(
+          reporter.ready(
+              version,
+              next.getConditions(),
+              false,
+              Reason.InvalidSpec,
+              "KFP would refuse the package in spec.workflow: "
+                  + invalid.getMessage()
+                  + ". Create a new PipelineVersion with a valid package"));
+      return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
+    }
+    next.setFormat(pkg.format().displayName());
+    next.setSpecHash(pkg.specHash());
+    next.setParameters(DeclaredInputs.of(pkg));
+
+    Optional<KfpPipelineVersion> before = kfpVersion.getSecondaryResource(version, context);
+    WorkflowReconcileResult result = workflow.reconcile(version, context);
+    result.throwAggregateExceptionIfErrorsPresent();
+    if (result.getNotReadyDependents().contains(parent)) {
+      next.setConditions(
+          reporter.ready(
+              version, next.getConditions(), false, Reason.Waiting, waitingMessage(version)));
+    } else {
+      KfpPipelineVersion inKfp = kfpVersion.getSecondaryResource(version, context).orElseThrow();
+      KfpObjectReport.Outcome outcome =
+          report.report(
+              version,
+              next.getConditions(),
+              current.getId(),
+              new KfpObjectReport.Found(
+                  "pipeline version", inKfp.name(), inKfp.id(), inKfp.owner(), before.isEmpty()));
+      next.setId(outcome.id());
+      next.setPipelineId(parent.pipelineId(version).orElseThrow());
+      next.setConditions(outcome.conditions());
+    }
+    return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<PipelineVersion> updateErrorStatus(
+      PipelineVersion version, Context<PipelineVersion> context, Exception error) {
+    KfpFailure failure = KfpFailure.of(error);
+    PipelineVersionStatus next = StatusUpdates.workingCopy(version, PipelineVersionStatus.class);
+    next.setObservedGeneration(version.getMetadata().getGeneration());
+    next.setConditions(
+        reporter.ready(version, next.getConditions(), false, failure.reason(), failure.message()));
+    return StatusUpdates.errorPatch(
+        version, next, PipelineVersion::new, failure.reason().terminal());
+  }
+
+  @Override
+  public DeleteControl cleanup(PipelineVersion version, Context<PipelineVersion> context) {
+    List<String> runs = recurringRunNames(version);
+    if (!runs.isEmpty()) {
+      PipelineVersionStatus next = StatusUpdates.workingCopy(version, PipelineVersionStatus.class);
+      next.setConditions(
+          reporter.ready(
+              version,
+              next.getConditions(),
+              false,
+              Reason.Deleting,
+              "Waiting for its RecurringRuns to be deleted first: " + String.join(", ", runs)));
+      StatusUpdates.patchNow(context.getClient(), version, next, PipelineVersion::new);
+      return DeleteControl.noFinalizerRemoval();
+    }
+    workflow.cleanup(version, context).throwAggregateExceptionIfErrorsPresent();
+    return DeleteControl.defaultDelete();
+  }
+
+  private List<String> recurringRunNames(PipelineVersion version) {
+    return recurringRuns
+        .list(
+            version.getMetadata().getNamespace(),
+            run ->
+                run.getSpec() != null
+                    && version.getMetadata().getName().equals(run.getSpec().getVersionRef()))
+        .map(run -> run.getMetadata().getName())
+        .sorted()
+        .toList();
+  }
+
+  private String waitingMessage(PipelineVersion version) {
+    return "Waiting for Pipeline \""
+        + version.getSpec().getPipeline()
+        + "\" to be Ready"
+        + (parent.exists(version)
+            ? ""
+            : " (no Pipeline of that name exists in this namespace yet)");
+  }
+}

@@ -1,0 +1,39 @@
+package com.jackhoman.kfp.releaser.sync;
+
+import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
+import com.jackhoman.kfp.releaser.kfp.OwnerMark;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Deletes an object's KFP object as the object goes, when it may: not when the object orphans it,
+ * not when it was never made or is gone already, and never when it is someone else's.
+ */
+public final class KfpRelease {
+
+  private KfpRelease() {}
+
+  /**
+   * Deletes {@code inKfp} through {@code delete} unless {@code orphan}, it is null, or it is not
+   * {@code owner}'s; KFP answering that it is already gone counts as done.
+   *
+   * @param mark reads the owner mark a KFP object carries
+   */
+  public static <R> void release(
+      HasMetadata owner,
+      boolean orphan,
+      R inKfp,
+      Function<R, Optional<OwnerMark>> mark,
+      Consumer<R> delete) {
+    if (orphan || inKfp == null || Ownership.of(mark.apply(inKfp), owner) != Ownership.OURS) {
+      return;
+    }
+    try {
+      delete.accept(inKfp);
+    } catch (KfpNotFound alreadyGone) {
+      // deleted behind our back: nothing left to do
+    }
+  }
+}
