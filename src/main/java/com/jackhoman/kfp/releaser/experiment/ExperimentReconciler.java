@@ -2,14 +2,17 @@ package com.jackhoman.kfp.releaser.experiment;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentStatus;
+import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
 import com.jackhoman.kfp.releaser.status.KfpFailure;
+import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.status.StatusUpdates;
 import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
 import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.Referrers;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -37,6 +40,7 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
   private final Workflow<Experiment> workflow;
   private final ConditionReporter reporter;
   private final KfpObjectReport report;
+  private Referrers<RecurringRun, Experiment> recurringRuns;
 
   /** Creates the reconciler over the KFP experiments API. */
   public ExperimentReconciler(
@@ -57,7 +61,13 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
   @Override
   public List<EventSource<?, Experiment>> prepareEventSources(
       EventSourceContext<Experiment> context) {
-    return List.of(kfpExperiment.eventSource(context).orElseThrow());
+    recurringRuns =
+        Referrers.watch(
+            RecurringRun.class,
+            Experiment.class,
+            run -> run.getSpec() == null ? null : run.getSpec().getExperimentRef(),
+            context);
+    return List.of(kfpExperiment.eventSource(context).orElseThrow(), recurringRuns.eventSource());
   }
 
   @Override
@@ -98,6 +108,20 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
 
   @Override
   public DeleteControl cleanup(Experiment experiment, Context<Experiment> context) {
+    List<String> runs = recurringRuns.namesOf(experiment);
+    if (!runs.isEmpty()) {
+      ExperimentStatus next = StatusUpdates.workingCopy(experiment, ExperimentStatus.class);
+      next.setConditions(
+          reporter.ready(
+              experiment,
+              next.getConditions(),
+              false,
+              Reason.Deleting,
+              "Waiting for the RecurringRuns filed under it to be deleted first: "
+                  + String.join(", ", runs)));
+      StatusUpdates.patchNow(context.getClient(), experiment, next, Experiment::new);
+      return DeleteControl.noFinalizerRemoval();
+    }
     workflow.cleanup(experiment, context).throwAggregateExceptionIfErrorsPresent();
     return DeleteControl.defaultDelete();
   }

@@ -6,16 +6,14 @@ import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
 import com.jackhoman.kfp.releaser.sync.KfpLookup;
+import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
 import com.jackhoman.kfp.releaser.sync.KfpRelease;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
-import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
-import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,32 +22,21 @@ import java.util.Set;
  * not update one, so this dependent creates and deletes only. It looks the experiment up by our
  * mark, then by its derived name, before every create, so a lost response never makes a second.
  */
-final class KfpExperimentDependent
-    extends PerResourcePollingDependentResource<KfpExperiment, Experiment, String>
+final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Experiment>
     implements Creator<KfpExperiment, Experiment>, Deleter<Experiment> {
 
   private final KfpExperiments experiments;
   private final KfpTenancy tenancy;
-  private final SyncSettings settings;
 
   KfpExperimentDependent(KfpExperiments experiments, KfpTenancy tenancy, SyncSettings settings) {
-    super(
-        KfpExperiment.class,
-        settings.driftPeriod(),
-        ResourceIDMapper.singleResourceResourceIDMapper());
+    super(KfpExperiment.class, settings);
     this.experiments = experiments;
     this.tenancy = tenancy;
-    this.settings = settings;
   }
 
   @Override
   public Set<KfpExperiment> fetchResources(Experiment experiment) {
     return find(experiment).map(Set::of).orElse(Set.of());
-  }
-
-  @Override
-  public Optional<Duration> fetchDelay(Set<KfpExperiment> lastFetched, Experiment experiment) {
-    return Optional.of(settings.nextDriftCheck());
   }
 
   @Override

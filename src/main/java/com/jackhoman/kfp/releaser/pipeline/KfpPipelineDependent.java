@@ -6,16 +6,14 @@ import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
 import com.jackhoman.kfp.releaser.kfp.NewPipeline;
 import com.jackhoman.kfp.releaser.sync.KfpLookup;
+import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
 import com.jackhoman.kfp.releaser.sync.KfpRelease;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
-import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
-import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,13 +23,11 @@ import java.util.function.Function;
  * update one, so this dependent creates and deletes only. It finds the pipeline by our mark first,
  * then by its derived name, so a lost create response never leads to a second pipeline.
  */
-final class KfpPipelineDependent
-    extends PerResourcePollingDependentResource<KfpPipeline, Pipeline, String>
+final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipeline>
     implements Creator<KfpPipeline, Pipeline>, Deleter<Pipeline> {
 
   private final KfpPipelines pipelines;
   private final KfpTenancy tenancy;
-  private final SyncSettings settings;
   private final Function<Pipeline, Optional<String>> firstVersionPackage;
 
   /**
@@ -45,13 +41,9 @@ final class KfpPipelineDependent
       KfpTenancy tenancy,
       SyncSettings settings,
       Function<Pipeline, Optional<String>> firstVersionPackage) {
-    super(
-        KfpPipeline.class,
-        settings.driftPeriod(),
-        ResourceIDMapper.singleResourceResourceIDMapper());
+    super(KfpPipeline.class, settings);
     this.pipelines = pipelines;
     this.tenancy = tenancy;
-    this.settings = settings;
     this.firstVersionPackage = firstVersionPackage;
   }
 
@@ -63,11 +55,6 @@ final class KfpPipelineDependent
             () -> pipelines.findByName(namespace, OwnerMarks.kfpName(pipeline)))
         .map(Set::of)
         .orElse(Set.of());
-  }
-
-  @Override
-  public Optional<Duration> fetchDelay(Set<KfpPipeline> lastFetched, Pipeline pipeline) {
-    return Optional.of(settings.nextDriftCheck());
   }
 
   @Override

@@ -15,10 +15,10 @@ import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
 import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.Referrers;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.VersionPackages;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -29,13 +29,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Workflow;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowBuilder;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps a Pipeline's KFP pipeline in place: creates it, reports it, and deletes it only once no
@@ -52,7 +49,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
   private final Workflow<Pipeline> workflow;
   private final ConditionReporter reporter;
   private final KfpObjectReport report;
-  private InformerEventSource<PipelineVersion, Pipeline> versions;
+  private Referrers<PipelineVersion, Pipeline> versions;
 
   /** Creates the reconciler over the KFP pipelines API. */
   public PipelineReconciler(
@@ -75,17 +72,12 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
   @Override
   public List<EventSource<?, Pipeline>> prepareEventSources(EventSourceContext<Pipeline> context) {
     versions =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(PipelineVersion.class, Pipeline.class)
-                .withSecondaryToPrimaryMapper(
-                    version ->
-                        Set.of(
-                            new ResourceID(
-                                version.getSpec().getPipeline(),
-                                version.getMetadata().getNamespace())))
-                .build(),
+        Referrers.watch(
+            PipelineVersion.class,
+            Pipeline.class,
+            version -> version.getSpec() == null ? null : version.getSpec().getPipeline(),
             context);
-    return List.of(kfpPipeline.eventSource(context).orElseThrow(), versions);
+    return List.of(kfpPipeline.eventSource(context).orElseThrow(), versions.eventSource());
   }
 
   @Override
@@ -100,7 +92,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
 
     PipelineStatus next = currentStatus(pipeline);
     next.setObservedGeneration(pipeline.getMetadata().getGeneration());
-    next.setVersions(versionNames(pipeline));
+    next.setVersions(versions.namesOf(pipeline));
     List<Condition> conditions = next.getConditions();
     if (inKfp.isEmpty()) {
       conditions =
@@ -143,7 +135,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
 
   @Override
   public DeleteControl cleanup(Pipeline pipeline, Context<Pipeline> context) {
-    List<String> remaining = versionNames(pipeline);
+    List<String> remaining = versions.namesOf(pipeline);
     if (!remaining.isEmpty()) {
       PipelineStatus next = currentStatus(pipeline);
       next.setVersions(remaining);
@@ -162,21 +154,10 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
     return DeleteControl.defaultDelete();
   }
 
-  private List<String> versionNames(Pipeline pipeline) {
-    return versionsOf(pipeline).map(v -> v.getMetadata().getName()).sorted().toList();
-  }
-
-  private java.util.stream.Stream<PipelineVersion> versionsOf(Pipeline pipeline) {
-    return versions.list(
-        pipeline.getMetadata().getNamespace(),
-        version ->
-            version.getSpec() != null
-                && pipeline.getMetadata().getName().equals(version.getSpec().getPipeline()));
-  }
-
   /** The upload form of the package of the pipeline's oldest valid PipelineVersion. */
   private Optional<String> firstVersionPackage(Pipeline pipeline) {
-    return versionsOf(pipeline)
+    return versions
+        .of(pipeline)
         .sorted(
             Comparator.comparing((PipelineVersion v) -> v.getMetadata().getCreationTimestamp())
                 .thenComparing(v -> v.getMetadata().getName()))

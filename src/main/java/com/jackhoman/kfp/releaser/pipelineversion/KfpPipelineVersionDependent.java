@@ -8,16 +8,14 @@ import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
 import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
 import com.jackhoman.kfp.releaser.sync.KfpLookup;
+import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
 import com.jackhoman.kfp.releaser.sync.KfpRelease;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.VersionPackages;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
-import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
-import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,11 +27,10 @@ import java.util.function.Function;
  * one.
  */
 final class KfpPipelineVersionDependent
-    extends PerResourcePollingDependentResource<KfpPipelineVersion, PipelineVersion, String>
+    extends KfpPolledDependent<KfpPipelineVersion, PipelineVersion>
     implements Creator<KfpPipelineVersion, PipelineVersion>, Deleter<PipelineVersion> {
 
   private final KfpPipelineVersions versions;
-  private final SyncSettings settings;
   private final Function<PipelineVersion, Optional<String>> pipelineId;
 
   /**
@@ -45,12 +42,8 @@ final class KfpPipelineVersionDependent
       KfpPipelineVersions versions,
       SyncSettings settings,
       Function<PipelineVersion, Optional<String>> pipelineId) {
-    super(
-        KfpPipelineVersion.class,
-        settings.driftPeriod(),
-        ResourceIDMapper.singleResourceResourceIDMapper());
+    super(KfpPipelineVersion.class, settings);
     this.versions = versions;
-    this.settings = settings;
     this.pipelineId = pipelineId;
   }
 
@@ -65,12 +58,6 @@ final class KfpPipelineVersionDependent
     } catch (KfpNotFound pipelineGone) {
       return Set.of();
     }
-  }
-
-  @Override
-  public Optional<Duration> fetchDelay(
-      Set<KfpPipelineVersion> lastFetched, PipelineVersion version) {
-    return Optional.of(settings.nextDriftCheck());
   }
 
   @Override

@@ -13,9 +13,9 @@ import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.status.StatusUpdates;
 import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
 import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
+import com.jackhoman.kfp.releaser.sync.Referrers;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.VersionPackages;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -27,12 +27,9 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Workflow;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowBuilder;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps a PipelineVersion's package uploaded to its Pipeline's KFP pipeline: judges the package,
@@ -54,7 +51,7 @@ public final class PipelineVersionReconciler
   private final Workflow<PipelineVersion> workflow;
   private final ConditionReporter reporter;
   private final KfpObjectReport report;
-  private InformerEventSource<RecurringRun, PipelineVersion> recurringRuns;
+  private Referrers<RecurringRun, PipelineVersion> recurringRuns;
 
   /** Creates the reconciler over the KFP pipeline versions API. */
   public PipelineVersionReconciler(
@@ -76,19 +73,15 @@ public final class PipelineVersionReconciler
   public List<EventSource<?, PipelineVersion>> prepareEventSources(
       EventSourceContext<PipelineVersion> context) {
     recurringRuns =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(RecurringRun.class, PipelineVersion.class)
-                .withSecondaryToPrimaryMapper(
-                    run ->
-                        Set.of(
-                            new ResourceID(
-                                run.getSpec().getVersionRef(), run.getMetadata().getNamespace())))
-                .build(),
+        Referrers.watch(
+            RecurringRun.class,
+            PipelineVersion.class,
+            run -> run.getSpec() == null ? null : run.getSpec().getVersionRef(),
             context);
     return List.of(
         parent.eventSource(context).orElseThrow(),
         kfpVersion.eventSource(context).orElseThrow(),
-        recurringRuns);
+        recurringRuns.eventSource());
   }
 
   @Override
@@ -157,7 +150,7 @@ public final class PipelineVersionReconciler
 
   @Override
   public DeleteControl cleanup(PipelineVersion version, Context<PipelineVersion> context) {
-    List<String> runs = recurringRunNames(version);
+    List<String> runs = recurringRuns.namesOf(version);
     if (!runs.isEmpty()) {
       PipelineVersionStatus next = StatusUpdates.workingCopy(version, PipelineVersionStatus.class);
       next.setConditions(
@@ -172,18 +165,6 @@ public final class PipelineVersionReconciler
     }
     workflow.cleanup(version, context).throwAggregateExceptionIfErrorsPresent();
     return DeleteControl.defaultDelete();
-  }
-
-  private List<String> recurringRunNames(PipelineVersion version) {
-    return recurringRuns
-        .list(
-            version.getMetadata().getNamespace(),
-            run ->
-                run.getSpec() != null
-                    && version.getMetadata().getName().equals(run.getSpec().getVersionRef()))
-        .map(run -> run.getMetadata().getName())
-        .sorted()
-        .toList();
   }
 
   private String waitingMessage(PipelineVersion version) {

@@ -6,14 +6,12 @@ import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
+import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
-import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
-import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -26,8 +24,7 @@ import org.slf4j.LoggerFactory;
  * does, so it cannot collide with the KFP experiment of an Experiment; its mark names the
  * namespace, not one object.
  */
-final class DefaultExperimentDependent
-    extends PerResourcePollingDependentResource<KfpExperiment, RecurringRun, String>
+final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment, RecurringRun>
     implements Creator<KfpExperiment, RecurringRun>, Prerequisite {
 
   /** The name of the default experiment after the namespace and its slash. */
@@ -40,17 +37,12 @@ final class DefaultExperimentDependent
 
   private final KfpExperiments experiments;
   private final KfpTenancy tenancy;
-  private final SyncSettings settings;
 
   DefaultExperimentDependent(
       KfpExperiments experiments, KfpTenancy tenancy, SyncSettings settings) {
-    super(
-        KfpExperiment.class,
-        settings.driftPeriod(),
-        ResourceIDMapper.singleResourceResourceIDMapper());
+    super(KfpExperiment.class, settings);
     this.experiments = experiments;
     this.tenancy = tenancy;
-    this.settings = settings;
   }
 
   /** Reconciles only for a RecurringRun that names no Experiment of its own. */
@@ -64,11 +56,6 @@ final class DefaultExperimentDependent
     return usesDefault(run)
         ? experiments.findByName(tenancy.namespaceOf(run), name(run)).map(Set::of).orElse(Set.of())
         : Set.of();
-  }
-
-  @Override
-  public Optional<Duration> fetchDelay(Set<KfpExperiment> lastFetched, RecurringRun run) {
-    return Optional.of(settings.nextDriftCheck());
   }
 
   @Override

@@ -6,18 +6,16 @@ import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
 import com.jackhoman.kfp.releaser.kfp.NewRecurringRun;
+import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.Ownership;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
-import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
-import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePollingDependentResource;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +32,7 @@ import org.slf4j.LoggerFactory;
  * replacement ({@link RecurringRunHandover}); every create is preceded by a fresh lookup by mark,
  * the only guard against duplicates since KFP does not keep recurring run names unique.
  */
-final class KfpRecurringRunDependent
-    extends PerResourcePollingDependentResource<KfpRecurringRunsOf, RecurringRun, String>
+final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRunsOf, RecurringRun>
     implements Creator<KfpRecurringRunsOf, RecurringRun>,
         Updater<KfpRecurringRunsOf, RecurringRun>,
         Deleter<RecurringRun> {
@@ -47,7 +44,6 @@ final class KfpRecurringRunDependent
 
   private final KfpRecurringRuns recurringRuns;
   private final KfpTenancy tenancy;
-  private final SyncSettings settings;
   private final RecurringRunHandover handover;
   private final BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun;
 
@@ -62,13 +58,9 @@ final class KfpRecurringRunDependent
       KfpTenancy tenancy,
       SyncSettings settings,
       BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun) {
-    super(
-        KfpRecurringRunsOf.class,
-        settings.driftPeriod(),
-        ResourceIDMapper.singleResourceResourceIDMapper());
+    super(KfpRecurringRunsOf.class, settings);
     this.recurringRuns = recurringRuns;
     this.tenancy = tenancy;
-    this.settings = settings;
     this.handover = new RecurringRunHandover(recurringRuns);
     this.desiredRun = desiredRun;
   }
@@ -87,11 +79,6 @@ final class KfpRecurringRunDependent
         ours(inKfp.current(), run)
             ? inKfp.withRecentRuns(recurringRuns.recentRuns(inKfp.current(), LAST_RUNS))
             : inKfp);
-  }
-
-  @Override
-  public Optional<Duration> fetchDelay(Set<KfpRecurringRunsOf> lastFetched, RecurringRun run) {
-    return Optional.of(settings.nextDriftCheck());
   }
 
   @Override

@@ -1,18 +1,14 @@
 package com.jackhoman.kfp.releaser.recurringrun;
 
-import com.jackhoman.kfp.releaser.OperatorUnderTest;
+import static org.awaitility.Awaitility.await;
+
+import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionSpec;
-import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.pipelineversionspec.Workflow;
-import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
-import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
-import com.jackhoman.kfp.releaser.kfp.NewPipeline;
-import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
 import com.jackhoman.kfp.releaser.status.ConditionType;
 import com.jackhoman.kfp.releaser.status.Conditions;
-import com.jackhoman.kfp.releaser.status.Reason;
-import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
@@ -20,28 +16,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * A PipelineVersion of the test package (inputs: {@code message} required, {@code count} and {@code
- * verbose} optional) made Ready by hand, as its reconciler would make it: uploaded to KFP, ids and
- * Ready in its status. The PipelineVersion reconciler is built on another branch.
+ * verbose} optional) of the Pipeline {@code echo}, made Ready by the operator's own reconcilers.
  */
 final class ReadyVersion {
 
   /** The compiled package every test version carries. */
   static final String PACKAGE = read("/recurringrun/echo-with-inputs.yaml");
 
-  private final OperatorUnderTest operator;
   private final LocallyRunOperatorExtension extension;
 
-  ReadyVersion(OperatorUnderTest operator, LocallyRunOperatorExtension extension) {
-    this.operator = operator;
+  ReadyVersion(LocallyRunOperatorExtension extension) {
     this.extension = extension;
   }
 
-  /** Applies the PipelineVersion {@code name}, not yet Ready (no reconciler acts on it). */
+  /** Applies the PipelineVersion {@code name}; it waits until its Pipeline exists. */
   PipelineVersion apply(String name) {
     PipelineVersion version = new PipelineVersion();
     version.setMetadata(
@@ -55,40 +48,25 @@ final class ReadyVersion {
     return extension.create(version);
   }
 
-  /** Uploads the version to KFP and writes its ids and Ready=True into its status. */
+  /**
+   * Makes the version Ready the real way: creates its Pipeline {@code echo} (once), and waits for
+   * the PipelineVersion reconciler to upload the version.
+   */
   PipelineVersion makeReady(String name) {
-    PipelineVersion version = extension.get(PipelineVersion.class, name);
-    KfpPipeline pipeline =
-        operator
-            .kfpClient()
-            .pipelines()
-            .create(
-                new NewPipeline(
-                    "",
-                    OwnerMarks.kfpName(version) + "-pipeline",
-                    name,
-                    "",
-                    OwnerMarks.of(version)));
-    KfpPipelineVersion uploaded =
-        operator
-            .kfpClient()
-            .versions()
-            .upload(
-                new NewPipelineVersion(
-                    pipeline.id(),
-                    OwnerMarks.kfpName(version),
-                    name,
-                    "",
-                    OwnerMarks.of(version),
-                    PACKAGE));
-    PipelineVersionStatus status = new PipelineVersionStatus();
-    status.setId(uploaded.id());
-    status.setPipelineId(pipeline.id());
-    status.setConditions(
-        new Conditions(Clock.systemUTC())
-            .set(null, ConditionType.Ready, true, Reason.Synced, "uploaded by the test", 1));
-    version.setStatus(status);
-    return extension.getKubernetesClient().resource(version).patchStatus();
+    if (extension.get(Pipeline.class, "echo") == null) {
+      Pipeline pipeline = new Pipeline();
+      pipeline.setMetadata(
+          new ObjectMetaBuilder().withName("echo").withNamespace(extension.getNamespace()).build());
+      pipeline.setSpec(new PipelineSpec());
+      extension.create(pipeline);
+    }
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> extension.get(PipelineVersion.class, name),
+            version ->
+                version.getStatus() != null
+                    && Conditions.holds(version.getStatus().getConditions(), ConditionType.Ready));
   }
 
   /** Applies the PipelineVersion {@code name} and makes it Ready at once. */

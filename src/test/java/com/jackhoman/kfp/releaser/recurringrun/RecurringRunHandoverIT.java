@@ -40,7 +40,7 @@ class RecurringRunHandoverIT {
   @Order(2)
   static final LocallyRunOperatorExtension EXTENSION = OPERATOR.extension();
 
-  private final ReadyVersion versions = new ReadyVersion(OPERATOR, EXTENSION);
+  private final ReadyVersion versions = new ReadyVersion(EXTENSION);
   private final RecurringRunsUnderTest runs = new RecurringRunsUnderTest(OPERATOR, EXTENSION);
 
   @Test

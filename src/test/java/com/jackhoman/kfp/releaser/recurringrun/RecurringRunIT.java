@@ -5,24 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
-import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
-import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpTrigger;
-import com.jackhoman.kfp.releaser.kfp.NewExperiment;
 import com.jackhoman.kfp.releaser.kfp.NewRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.status.ConditionType;
 import com.jackhoman.kfp.releaser.status.Conditions;
-import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -48,13 +43,12 @@ class RecurringRunIT {
   @Order(2)
   static final LocallyRunOperatorExtension EXTENSION = OPERATOR.extension();
 
-  private final ReadyVersion versions = new ReadyVersion(OPERATOR, EXTENSION);
+  private final ReadyVersion versions = new ReadyVersion(EXTENSION);
   private final RecurringRunsUnderTest runs = new RecurringRunsUnderTest(OPERATOR, EXTENSION);
 
   @Test
   void recurringRunWaitsForItsVersionAndExperimentAndProceedsAsSoonAsTheyAreReady() {
     versions.apply("waited-for");
-    applyExperiment("team");
     runs.apply("waiting", "waited-for", spec -> spec.setExperimentRef("team"));
 
     Condition waiting = runs.awaitReady("waiting", "False", "Waiting");
@@ -66,6 +60,7 @@ class RecurringRunIT {
         .contains("Experiment \"team\"");
     assertThat(runs.inKfp("waiting")).isEmpty();
 
+    applyExperiment("team");
     String experimentId = makeReady("team");
     Instant ready = Instant.now();
     RecurringRun synced = runs.awaitSynced("waiting");
@@ -272,26 +267,15 @@ class RecurringRunIT {
     EXTENSION.create(experiment);
   }
 
-  /**
-   * Creates the KFP experiment of {@code name} and marks the Experiment Ready, as its reconciler
-   * would.
-   */
+  /** Waits for the Experiment reconciler to make {@code name} Ready, and returns its KFP id. */
   private String makeReady(String name) {
-    Experiment experiment = EXTENSION.get(Experiment.class, name);
-    KfpExperiment inKfp =
-        OPERATOR
-            .kfpClient()
-            .experiments()
-            .create(
-                new NewExperiment(
-                    "", OwnerMarks.kfpName(experiment), "", OwnerMarks.of(experiment)));
-    ExperimentStatus status = new ExperimentStatus();
-    status.setExperimentId(inKfp.id());
-    status.setConditions(
-        new Conditions(Clock.systemUTC())
-            .set(null, ConditionType.Ready, true, Reason.Synced, "created by the test", 1));
-    experiment.setStatus(status);
-    EXTENSION.getKubernetesClient().resource(experiment).patchStatus();
-    return inKfp.id();
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> EXTENSION.get(Experiment.class, name),
+            experiment ->
+                experiment.getStatus() != null && experiment.getStatus().getExperimentId() != null)
+        .getStatus()
+        .getExperimentId();
   }
 }
