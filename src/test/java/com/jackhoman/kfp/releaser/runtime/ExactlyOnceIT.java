@@ -1,0 +1,164 @@
+package com.jackhoman.kfp.releaser.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jackhoman.kfp.releaser.emulator.FaultRule;
+import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
+import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
+import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
+import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
+import com.jackhoman.kfp.releaser.validate.KindSchema;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+/**
+ * Lost create responses and an operator restart in the middle of a sync leave exactly one KFP
+ * object per object of ours. Runs on the faithful mock API server only (it starts and stops
+ * operators of its own).
+ */
+@DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
+class ExactlyOnceIT {
+
+  private static final int SETS = 4;
+
+  @Test
+  void droppedCreateResponsesAndARestartMidSyncLeaveExactlyOneKfpObjectEach() throws Exception {
+    try (FaithfulMockServer kubernetes = FaithfulMockServer.start();
+        KubernetesClient client = kubernetes.newClient();
+        KfpEmulator kfp = KfpEmulator.builder().clock(Clock.systemUTC()).start()) {
+      for (KindSchema kind : CustomResourceDefinitions.load().kinds()) {
+        client.resource(Serialization.asJson(kind.crd())).create();
+      }
+      client
+          .resource(new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build())
+          .create();
+      kfp.faults().add(FaultRule.dropAfterCommit("POST", "/apis/v2beta1/.*", 0.5));
+
+      Operator first = startOperator(client, kfp);
+      for (int i = 0; i < SETS; i++) {
+        for (String manifest : manifests(i)) {
+          client.resource(manifest).inNamespace("team").create();
+        }
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> kfp.log().writeCount() >= SETS);
+      first.stop();
+      Operator second = startOperator(client, kfp);
+      try {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(() -> assertThat(notReady(client)).isEmpty());
+      } finally {
+        second.stop();
+      }
+
+      Map<String, Long> kfpObjectsByName =
+          kfp.inventory().stream()
+              .filter(row -> row.name().startsWith("team/") || row.kind().equals("PipelineVersion"))
+              .collect(
+                  Collectors.groupingBy(
+                      row -> row.kind() + " " + row.name(), Collectors.counting()));
+      assertThat(kfpObjectsByName.values()).containsOnly(1L);
+      assertThat(kfpObjectsByName).hasSize(SETS * 4);
+      assertThat(kfp.log().entries()).anyMatch(entry -> entry.status() == 0);
+    }
+  }
+
+  private static Operator startOperator(KubernetesClient client, KfpEmulator kfp) {
+    KfpClient kfpClient =
+        new KfpConnector(Sleeper.system()).connect(KfpEndpoint.of(kfp.url()), Optional.empty());
+    Operator operator =
+        OperatorAssembly.operator(
+            client,
+            kfpClient,
+            new KfpTenancy(false),
+            new SyncSettings(
+                Duration.ofSeconds(1), 0.1, Clock.systemUTC(), new SplittableRandom(3)),
+            Set.of(),
+            overrider -> overrider.withConcurrentReconciliationThreads(4));
+    operator.start();
+    return operator;
+  }
+
+  private static List<String> notReady(KubernetesClient client) {
+    return CustomResourceDefinitions.load().kinds().stream()
+        .flatMap(
+            kind ->
+                client
+                    .genericKubernetesResources(kind.apiVersion(), kind.kind())
+                    .inNamespace("team")
+                    .list()
+                    .getItems()
+                    .stream())
+        .filter(object -> !ready(object))
+        .map(object -> object.getKind() + " " + object.getMetadata().getName())
+        .toList();
+  }
+
+  private static boolean ready(GenericKubernetesResource object) {
+    for (JsonNode condition :
+        Serialization.jsonMapper().valueToTree(object).at("/status/conditions")) {
+      if ("Ready".equals(condition.path("type").asText())) {
+        return "True".equals(condition.path("status").asText());
+      }
+    }
+    return false;
+  }
+
+  private static List<String> manifests(int i) {
+    return List.of(
+        """
+        apiVersion: kfp.jackhoman.com/v1alpha1
+        kind: RecurringRun
+        metadata: {name: nightly-%1$d}
+        spec:
+          versionRef: train-%1$d-v1
+          experimentRef: exp-%1$d
+          schedule: {cron: "%1$d 2 * * *"}
+        """
+            .formatted(i),
+        """
+        apiVersion: kfp.jackhoman.com/v1alpha1
+        kind: PipelineVersion
+        metadata: {name: train-%1$d-v1}
+        spec:
+          pipeline: train-%1$d
+          workflow:
+            pipelineInfo: {name: train}
+            root: {dag: {tasks: {}}}
+            schemaVersion: 2.1.0
+        """
+            .formatted(i),
+        """
+        apiVersion: kfp.jackhoman.com/v1alpha1
+        kind: Experiment
+        metadata: {name: exp-%1$d}
+        """
+            .formatted(i),
+        """
+        apiVersion: kfp.jackhoman.com/v1alpha1
+        kind: Pipeline
+        metadata: {name: train-%1$d}
+        """
+            .formatted(i));
+  }
+}
