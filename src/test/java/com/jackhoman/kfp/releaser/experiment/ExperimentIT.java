@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
+import com.jackhoman.kfp.releaser.ReadyCondition;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentSpec;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
@@ -181,15 +182,7 @@ class ExperimentIT {
   }
 
   private static Condition awaitReadyReason(String name, String reason) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                Optional.ofNullable(EXTENSION.get(Experiment.class, name))
-                    .map(Experiment::getStatus)
-                    .flatMap(s -> Conditions.find(s.getConditions(), ConditionType.Ready))
-                    .filter(c -> reason.equals(c.getReason())),
-            Optional::isPresent)
-        .orElseThrow();
+    return ReadyCondition.await(
+        EXTENSION, Experiment.class, name, c -> reason.equals(c.getReason()));
   }
 }

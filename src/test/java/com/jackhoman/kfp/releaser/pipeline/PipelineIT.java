@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
+import com.jackhoman.kfp.releaser.ReadyCondition;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
@@ -163,16 +164,7 @@ class PipelineIT {
   }
 
   private static Condition awaitReadyCondition(String name, String status) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                Optional.ofNullable(EXTENSION.get(Pipeline.class, name))
-                    .map(Pipeline::getStatus)
-                    .flatMap(s -> Conditions.find(s.getConditions(), ConditionType.Ready))
-                    .filter(c -> status.equals(c.getStatus())),
-            Optional::isPresent)
-        .orElseThrow();
+    return ReadyCondition.await(EXTENSION, Pipeline.class, name, c -> status.equals(c.getStatus()));
   }
 
   private static Optional<KfpPipeline> findInKfp(String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
+import com.jackhoman.kfp.releaser.ReadyCondition;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
@@ -456,15 +457,7 @@ class PipelineVersionIT {
   }
 
   private static Condition awaitReadyReason(String name, String reason) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                Optional.ofNullable(EXTENSION.get(PipelineVersion.class, name))
-                    .map(PipelineVersion::getStatus)
-                    .flatMap(s -> Conditions.find(s.getConditions(), ConditionType.Ready))
-                    .filter(c -> reason.equals(c.getReason())),
-            Optional::isPresent)
-        .orElseThrow();
+    return ReadyCondition.await(
+        EXTENSION, PipelineVersion.class, name, c -> reason.equals(c.getReason()));
   }
 }
