@@ -48,7 +48,6 @@ import picocli.CommandLine.Option;
     })
 final class RunCommand implements Callable<Integer> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   private static final Duration KFP_RETRY = Duration.ofSeconds(5);
 
   @Mixin KfpOptions kfp;
@@ -105,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Logger log = LoggerFactory.getLogger(RunCommand.class);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AtomicReference<Operator> running = new AtomicReference<>();
     Thread worker = Thread.currentThread();
@@ -121,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
                     running.get() != null
                         && running.get().getRuntimeInfo().allEventSourcesAreHealthy(),
                 registry::scrape);
-        KfpClient client = connectToKfp(new KfpCallMetrics(registry))) {
+        KfpClient client = connectToKfp(new KfpCallMetrics(registry), log)) {
       KfpTenancy tenancy = new KfpTenancy(client.health().check().multiUser());
       Set<String> watched =
           namespaces.stream().filter(ns -> !ns.isBlank()).collect(Collectors.toSet());
@@ -143,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
               });
       operator.start();
       running.set(operator);
-      LOG.info(
+      log.info(
           "Started operator kfpApi={} multiUser={} namespaces={} driftPeriod={} healthPort={}"
               + " metricsPort={}",
           client.api(),
@@ -155,10 +155,10 @@ final class RunCommand implements Callable<Integer> {
       try {
         Thread.currentThread().join();
       } catch (InterruptedException stop) {
-        LOG.info("Stopping operator");
+        log.info("Stopping operator");
         running.set(null);
         operator.stop();
-        LOG.info("Stopped operator");
+        log.info("Stopped operator");
       }
       return 0;
     } finally {
@@ -181,14 +181,14 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private KfpClient connectToKfp(KfpCallMetrics metrics) throws InterruptedException {
+  private KfpClient connectToKfp(KfpCallMetrics metrics, Logger log) throws InterruptedException {
     KfpConnector connector = new KfpConnector(Sleeper.system());
     KfpEndpoint endpoint = kfp.endpoint().toBuilder().callObserver(metrics).build();
     while (true) {
       try {
         return connector.connect(endpoint, kfp.apiVersion());
       } catch (KfpException unreachable) {
-        LOG.warn(
+        log.warn(
             "Could not reach KFP url={}: {}; retrying in {}s",
             endpoint.baseUrl(),
             unreachable.getMessage(),

@@ -96,6 +96,11 @@ final class SandboxCommand implements Callable<Integer> {
       description = "How often the operator re-checks every object (default ${DEFAULT-VALUE}).")
   Duration driftPeriod;
 
+  @Option(
+      names = "--verbose",
+      description = "Show the operator's log (by default only errors are logged).")
+  boolean verbose;
+
   @Spec CommandSpec spec;
 
   private final InputStream stdin;
@@ -108,6 +113,10 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (!verbose) {
+      // read by slf4j-simple when the first logger is made, which happens after this line
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+    }
     PrintWriter out = spec.commandLine().getOut();
     long start = System.nanoTime();
     ManifestReader.Result read;

@@ -36,7 +36,7 @@ public final class OperatorUnderTest implements AfterAllCallback {
   public static final boolean REAL_CLUSTER =
       "real".equals(System.getProperty("kfp.test.cluster", "mock"));
 
-  /** How often the tests' operator re-checks every object against KFP. */
+  /** How often the tests' operator re-checks every object against KFP, unless told otherwise. */
   public static final Duration DRIFT_PERIOD = Duration.ofSeconds(1);
 
   private static final String[] CRDS = {
@@ -51,14 +51,14 @@ public final class OperatorUnderTest implements AfterAllCallback {
   private final KfpClient client;
   private final LocallyRunOperatorExtension extension;
 
-  private OperatorUnderTest(KfpEmulator kfp) {
+  private OperatorUnderTest(KfpEmulator kfp, Duration driftPeriod) {
     this.kfp = kfp;
     this.kubernetes = REAL_CLUSTER ? Optional.empty() : Optional.of(FaithfulMockServer.start());
     this.client =
         new KfpConnector(Sleeper.system()).connect(KfpEndpoint.of(kfp.url()), Optional.empty());
     KubernetesClient operatorClient = newKubernetesClient();
     SyncSettings settings =
-        new SyncSettings(DRIFT_PERIOD, 0.1, Clock.systemUTC(), new SplittableRandom(7));
+        new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(7));
     LocallyRunOperatorExtension.Builder builder =
         LocallyRunOperatorExtension.builder()
             .withKubernetesClient(operatorClient)
@@ -78,7 +78,12 @@ public final class OperatorUnderTest implements AfterAllCallback {
    * one, so that KFP and the API server stop only after the operator has.
    */
   public static OperatorUnderTest over(KfpEmulator kfp) {
-    return new OperatorUnderTest(kfp);
+    return new OperatorUnderTest(kfp, DRIFT_PERIOD);
+  }
+
+  /** An operator over {@code kfp} that re-checks objects against KFP only every {@code period}. */
+  public static OperatorUnderTest over(KfpEmulator kfp, Duration driftPeriod) {
+    return new OperatorUnderTest(kfp, driftPeriod);
   }
 
   private KubernetesClient newKubernetesClient() {

@@ -76,6 +76,11 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
 
   @Override
   public KfpPipeline create(KfpPipeline desired, Pipeline pipeline, Context<Pipeline> context) {
+    // Look again right before creating: the answer to an earlier create may have been lost.
+    Optional<KfpPipeline> existing = fetchResources(pipeline).stream().findFirst();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
     NewPipeline request =
         new NewPipeline(
             desired.namespace(),
