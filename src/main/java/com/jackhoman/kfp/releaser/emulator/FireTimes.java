@@ -22,7 +22,7 @@ interface FireTimes {
     }
     CronSchedule schedule;
     try {
-      schedule = CronSchedule.parse(trigger.cron());
+      schedule = CronSchedule.parseAsKfp(trigger.cron());
     } catch (InvalidCronException e) {
       throw KfpError.invalidArgument(
           "Failed to convert a recurring run: invalid cron schedule format: " + e.getMessage());

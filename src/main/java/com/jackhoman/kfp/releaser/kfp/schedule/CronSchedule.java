@@ -55,6 +55,28 @@ public final class CronSchedule {
             + " minute hour day-of-month month day-of-week, KFP's form)");
   }
 
+  /**
+   * Parses an expression exactly as KFP's server does (robfig/cron v1.2.0 {@code cron.Parse}): 6
+   * fields, seconds first, the day-of-week optional, so that 5 fields mean {@code sec min hour dom
+   * month} (not standard cron). For a KFP stand-in; users' 5-field expressions go through {@link
+   * #parse}.
+   *
+   * @throws InvalidCronException naming the field and the problem
+   */
+  public static CronSchedule parseAsKfp(String expression) throws InvalidCronException {
+    String trimmed = expression.strip();
+    List<String> fields =
+        new ArrayList<>(trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+")));
+    if (fields.size() == 5) {
+      fields.add("*");
+    }
+    if (fields.size() != 6) {
+      throw new InvalidCronException(
+          fields.size() + " fields found; KFP reads 6 (or 5, without the day of week)");
+    }
+    return new CronSchedule(expression, fields);
+  }
+
   /** Returns the 6-field expression KFP gets; a 6-field input is returned unchanged. */
   public String kfpExpression() {
     return kfpExpression;

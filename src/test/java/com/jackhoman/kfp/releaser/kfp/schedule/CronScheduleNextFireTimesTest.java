@@ -134,4 +134,19 @@ class CronScheduleNextFireTimesTest {
         .map(ZonedDateTime::toString)
         .toList();
   }
+
+  @Test
+  void kfpItselfReadsFiveFieldsAsSecondsFirstWithAnyDayOfWeek() throws Exception {
+    ZonedDateTime after = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    assertThat(CronSchedule.parseAsKfp("0 * * * *").nextFireTimes(after, 2))
+        .containsExactly(after.plusMinutes(1), after.plusMinutes(2));
+    assertThat(CronSchedule.parse("0 * * * *").nextFireTimes(after, 2))
+        .containsExactly(after.plusHours(1), after.plusHours(2));
+  }
+
+  @Test
+  void kfpItselfReadsSixFieldsAsTheyAre() throws Exception {
+    assertThat(CronSchedule.parseAsKfp("0 30 2 * * *").kfpExpression()).isEqualTo("0 30 2 * * *");
+  }
 }
