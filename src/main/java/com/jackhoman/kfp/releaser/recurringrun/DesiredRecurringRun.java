@@ -1,6 +1,5 @@
 package com.jackhoman.kfp.releaser.recurringrun;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
@@ -9,7 +8,7 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.recurringrunspec.Schedule;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpTrigger;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
-import com.jackhoman.kfp.releaser.kfp.packages.PipelineInput;
+import com.jackhoman.kfp.releaser.kfp.packages.ParameterBinding;
 import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
 import com.jackhoman.kfp.releaser.kfp.schedule.CronSchedule;
 import com.jackhoman.kfp.releaser.kfp.schedule.InvalidCronException;
@@ -20,13 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The KFP recurring run a RecurringRun asks for: its schedule in KFP's form and its parameters
@@ -136,51 +132,27 @@ final class DesiredRecurringRun {
               + invalid.getMessage());
       return Map.of();
     }
-    Map<String, PipelineInput> inputs =
-        pkg.inputs().stream()
-            .collect(
-                Collectors.toMap(
-                    PipelineInput::name, input -> input, (a, b) -> a, LinkedHashMap::new));
-    Map<String, Object> typed = new LinkedHashMap<>();
-    Set<String> given = new HashSet<>();
+    List<ParameterBinding.Given> given = new ArrayList<>();
     for (Parameters parameter :
         spec.getParameters() == null ? List.<Parameters>of() : spec.getParameters()) {
-      given.add(parameter.getName());
-      PipelineInput input = inputs.get(parameter.getName());
-      if (input == null) {
-        problems.add(
-            "parameter \""
-                + parameter.getName()
-                + "\" is not an input of PipelineVersion \""
-                + versionName
-                + "\"; "
-                + (inputs.isEmpty() ? "it declares none" : "its inputs are " + inputs.keySet()));
-        continue;
-      }
-      JsonNode value =
-          Serialization.jsonMapper()
-              .valueToTree(parameter.getValue() == null ? null : parameter.getValue().getValue());
-      try {
-        typed.put(
-            input.name(),
-            Serialization.jsonMapper()
-                .convertValue(input.type().coerce(value, pkg.format()), Object.class));
-      } catch (IllegalArgumentException wrongType) {
-        problems.add("parameter \"" + input.name() + "\": " + wrongType.getMessage());
-      }
+      given.add(
+          new ParameterBinding.Given(
+              parameter.getName(),
+              Serialization.jsonMapper()
+                  .valueToTree(
+                      parameter.getValue() == null ? null : parameter.getValue().getValue())));
     }
-    inputs.values().stream()
-        .filter(input -> input.required() && !given.contains(input.name()))
+    ParameterBinding binding = ParameterBinding.bind(pkg, versionName, given);
+    binding
+        .mistakes()
         .forEach(
-            input ->
-                problems.add(
-                    "required input \""
-                        + input.name()
-                        + "\" ("
-                        + input.type()
-                        + ") of PipelineVersion \""
-                        + versionName
-                        + "\" is missing"));
+            mistake -> problems.add(ParameterBinding.field(mistake) + ": " + mistake.message()));
+    Map<String, Object> typed = new LinkedHashMap<>();
+    binding
+        .values()
+        .forEach(
+            (name, value) ->
+                typed.put(name, Serialization.jsonMapper().convertValue(value, Object.class)));
     return typed;
   }
 }
