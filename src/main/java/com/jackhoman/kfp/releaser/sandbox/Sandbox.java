@@ -50,21 +50,18 @@ public final class Sandbox implements AutoCloseable {
   private final KfpClient kfpClient;
   private final KubernetesClient kubernetes;
   private final Operator operator;
-  private final Clock clock;
 
   private Sandbox(
       EmbeddedKubernetesApi api,
       KfpEmulator kfp,
       KfpClient kfpClient,
       KubernetesClient kubernetes,
-      Operator operator,
-      Clock clock) {
+      Operator operator) {
     this.api = api;
     this.kfp = kfp;
     this.kfpClient = kfpClient;
     this.kubernetes = kubernetes;
     this.operator = operator;
-    this.clock = clock;
   }
 
   /**
@@ -94,7 +91,7 @@ public final class Sandbox implements AutoCloseable {
               Set.of(),
               overrider -> overrider.withConcurrentReconciliationThreads(4));
       operator.start();
-      return new Sandbox(api, kfp, kfpClient, kubernetes, operator, clock);
+      return new Sandbox(api, kfp, kfpClient, kubernetes, operator);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the sandbox", e);
     }
@@ -103,11 +100,6 @@ public final class Sandbox implements AutoCloseable {
   /** The kubeconfig file kubectl can use. */
   public Path kubeconfig() {
     return api.kubeconfig();
-  }
-
-  /** The Kubernetes API's URL. */
-  public String kubernetesUrl() {
-    return api.url();
   }
 
   /** The emulated KFP's URL. */
@@ -246,11 +238,6 @@ public final class Sandbox implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while listing " + path, e);
     }
-  }
-
-  /** The clock the sandbox runs on. */
-  public Clock clock() {
-    return clock;
   }
 
   @Override

@@ -21,16 +21,6 @@ public final class ConditionReporter {
     this.events = events;
   }
 
-  /** The conditions helper this reporter uses. */
-  public Conditions conditions() {
-    return conditions;
-  }
-
-  /** The event recorder this reporter uses. */
-  public EventRecorder events() {
-    return events;
-  }
-
   /** Returns {@code current} with Ready set; records an event if Ready's status or reason moved. */
   public List<Condition> ready(
       HasMetadata object, List<Condition> current, boolean ready, Reason reason, String message) {

@@ -4,8 +4,6 @@ package com.jackhoman.kfp.releaser.status;
 public enum ConditionType {
   /** Whether the object exists in KFP as declared; always present. */
   Ready,
-  /** Whether the last reconcile reached KFP and applied the spec. */
-  Synced,
   /** Whether the KFP object was found deleted or changed outside the operator. */
   Drifted
 }

@@ -71,13 +71,6 @@ public final class Conditions {
     return updated;
   }
 
-  /** Returns {@code current} without the condition of {@code type}. */
-  public List<Condition> remove(List<Condition> current, ConditionType type) {
-    return current == null
-        ? List.of()
-        : current.stream().filter(c -> !type.name().equals(c.getType())).toList();
-  }
-
   /** The condition of {@code type}, if present. */
   public static Optional<Condition> find(List<Condition> conditions, ConditionType type) {
     return conditions == null
