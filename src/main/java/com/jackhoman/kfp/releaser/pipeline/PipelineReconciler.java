@@ -82,7 +82,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
 
   @Override
   public UpdateControl<Pipeline> reconcile(Pipeline pipeline, Context<Pipeline> context) {
-    PipelineStatus current = currentStatus(pipeline);
+    PipelineStatus current = StatusUpdates.workingCopy(pipeline, PipelineStatus.class);
     if (ConditionReporter.refusedAtThisGeneration(pipeline, current.getConditions())) {
       return UpdateControl.noUpdate();
     }
@@ -90,7 +90,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
     workflow.reconcile(pipeline, context).throwAggregateExceptionIfErrorsPresent();
     Optional<KfpPipeline> inKfp = kfpPipeline.getSecondaryResource(pipeline, context);
 
-    PipelineStatus next = currentStatus(pipeline);
+    PipelineStatus next = StatusUpdates.workingCopy(pipeline, PipelineStatus.class);
     next.setObservedGeneration(pipeline.getMetadata().getGeneration());
     next.setVersions(versions.namesOf(pipeline));
     List<Condition> conditions = next.getConditions();
@@ -126,7 +126,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
   public ErrorStatusUpdateControl<Pipeline> updateErrorStatus(
       Pipeline pipeline, Context<Pipeline> context, Exception error) {
     KfpFailure failure = KfpFailure.of(error);
-    PipelineStatus next = currentStatus(pipeline);
+    PipelineStatus next = StatusUpdates.workingCopy(pipeline, PipelineStatus.class);
     next.setObservedGeneration(pipeline.getMetadata().getGeneration());
     next.setConditions(
         reporter.ready(pipeline, next.getConditions(), false, failure.reason(), failure.message()));
@@ -137,7 +137,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
   public DeleteControl cleanup(Pipeline pipeline, Context<Pipeline> context) {
     List<String> remaining = versions.namesOf(pipeline);
     if (!remaining.isEmpty()) {
-      PipelineStatus next = currentStatus(pipeline);
+      PipelineStatus next = StatusUpdates.workingCopy(pipeline, PipelineStatus.class);
       next.setVersions(remaining);
       next.setConditions(
           reporter.ready(
@@ -171,9 +171,5 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
             })
         .findFirst()
         .map(PipelinePackage::uploadYaml);
-  }
-
-  private static PipelineStatus currentStatus(Pipeline pipeline) {
-    return StatusUpdates.workingCopy(pipeline, PipelineStatus.class);
   }
 }

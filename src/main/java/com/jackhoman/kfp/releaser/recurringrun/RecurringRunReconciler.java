@@ -19,7 +19,6 @@ import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.Ownership;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -98,11 +97,11 @@ public final class RecurringRunReconciler
 
   @Override
   public UpdateControl<RecurringRun> reconcile(RecurringRun run, Context<RecurringRun> context) {
-    RecurringRunStatus current = currentStatus(run);
+    RecurringRunStatus current = StatusUpdates.workingCopy(run, RecurringRunStatus.class);
     if (ConditionReporter.refusedAtThisGeneration(run, current.getConditions())) {
       return UpdateControl.noUpdate();
     }
-    RecurringRunStatus next = currentStatus(run);
+    RecurringRunStatus next = StatusUpdates.workingCopy(run, RecurringRunStatus.class);
     next.setObservedGeneration(run.getMetadata().getGeneration());
     Optional<String> invalid = invalidSpec(run);
     if (invalid.isPresent()) {
@@ -181,7 +180,7 @@ public final class RecurringRunReconciler
   public ErrorStatusUpdateControl<RecurringRun> updateErrorStatus(
       RecurringRun run, Context<RecurringRun> context, Exception error) {
     KfpFailure failure = KfpFailure.of(error);
-    RecurringRunStatus next = currentStatus(run);
+    RecurringRunStatus next = StatusUpdates.workingCopy(run, RecurringRunStatus.class);
     next.setObservedGeneration(run.getMetadata().getGeneration());
     next.setConditions(
         reporter.ready(run, next.getConditions(), false, failure.reason(), failure.message()));
@@ -264,11 +263,5 @@ public final class RecurringRunReconciler
 
   private static ZonedDateTime utc(Instant instant) {
     return instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC);
-  }
-
-  private static RecurringRunStatus currentStatus(RecurringRun run) {
-    return run.getStatus() == null
-        ? new RecurringRunStatus()
-        : Serialization.unmarshal(Serialization.asJson(run.getStatus()), RecurringRunStatus.class);
   }
 }
