@@ -48,13 +48,12 @@ class RecurringRunIT {
 
   @Test
   void recurringRunWaitsForItsVersionAndExperimentAndProceedsAsSoonAsTheyAreReady() {
-    versions.apply("waited-for");
     runs.apply("waiting", "waited-for", spec -> spec.setExperimentRef("team"));
 
     Condition waiting = runs.awaitReady("waiting", "False", "Waiting");
     assertThat(waiting.getMessage())
         .contains("PipelineVersion \"waited-for\" to be Ready", "Experiment \"team\" to be Ready");
-    versions.makeReady("waited-for");
+    versions.applyReady("waited-for");
     assertThat(runs.awaitReady("waiting", "False", "Waiting").getMessage())
         .doesNotContain("PipelineVersion")
         .contains("Experiment \"team\"");
