@@ -9,13 +9,15 @@ import java.util.List;
 
 /**
  * {@link KfpRecurringRuns} whose lookups are served by one listing per namespace ({@link
- * KfpListing}); a recurring run lives in the KFP namespace of its owner.
+ * KfpListing}); a recurring run lives in the KFP namespace of its owner. Recent runs are read only
+ * when they may have changed ({@link RecentRunReads}).
  */
 final class ListedRecurringRuns implements KfpRecurringRuns {
 
   private final KfpRecurringRuns kfp;
   private final KfpTenancy tenancy;
   private final KfpListing<KfpRecurringRun> listing;
+  private final RecentRunReads recentRuns;
 
   ListedRecurringRuns(KfpRecurringRuns kfp, KfpTenancy tenancy, SyncSettings settings) {
     this.kfp = kfp;
@@ -28,6 +30,7 @@ final class ListedRecurringRuns implements KfpRecurringRuns {
             KfpRecurringRun::owner,
             settings.driftPeriod(),
             settings.clock());
+    this.recentRuns = new RecentRunReads(settings.clock());
   }
 
   @Override
@@ -64,10 +67,11 @@ final class ListedRecurringRuns implements KfpRecurringRuns {
   @Override
   public void delete(String id) {
     listing.deleted(id, () -> kfp.delete(id));
+    recentRuns.forget(id);
   }
 
   @Override
   public List<KfpRun> recentRuns(KfpRecurringRun recurringRun, int limit) {
-    return kfp.recentRuns(recurringRun, limit);
+    return recentRuns.of(recurringRun, () -> kfp.recentRuns(recurringRun, limit));
   }
 }

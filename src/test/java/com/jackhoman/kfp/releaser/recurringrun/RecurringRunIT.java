@@ -195,6 +195,9 @@ class RecurringRunIT {
                 true,
                 ""));
     OPERATOR.kfp().log().clear();
+    // The operator sees KFP objects made by others at its next listing of the namespace, at most
+    // one drift period later (KFP does not keep recurring run names unique, so nothing refuses).
+    await().pollDelay(OperatorUnderTest.DRIFT_PERIOD.multipliedBy(2)).until(() -> true);
 
     runs.apply("contested", "contested-version", spec -> {});
 
