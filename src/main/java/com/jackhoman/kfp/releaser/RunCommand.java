@@ -85,7 +85,10 @@ final class RunCommand implements Callable<Integer> {
       names = "--reconcile-threads",
       paramLabel = "N",
       defaultValue = "10",
-      description = "How many objects are reconciled at the same time (default ${DEFAULT-VALUE}).")
+      description =
+          "How many objects are reconciled at the same time, and so how many KFP calls are made at"
+              + " the same time at most: the KFP connection pool has as many connections (default"
+              + " ${DEFAULT-VALUE}).")
   int reconcileThreads;
 
   @Option(
@@ -183,7 +186,8 @@ final class RunCommand implements Callable<Integer> {
 
   private KfpClient connectToKfp(KfpCallMetrics metrics, Logger log) throws InterruptedException {
     KfpConnector connector = new KfpConnector(Sleeper.system());
-    KfpEndpoint endpoint = kfp.endpoint().toBuilder().callObserver(metrics).build();
+    KfpEndpoint endpoint =
+        kfp.endpoint().toBuilder().callObserver(metrics).maxConnections(reconcileThreads).build();
     while (true) {
       try {
         return connector.connect(endpoint, kfp.apiVersion());
