@@ -55,8 +55,11 @@ final class ListedRecurringRuns implements KfpRecurringRuns {
 
   @Override
   public KfpRecurringRun create(NewRecurringRun recurringRun) {
-    return listing.created(
-        tenancy.namespaceFor(recurringRun.owner().namespace()), () -> kfp.create(recurringRun));
+    KfpRecurringRun made =
+        listing.created(
+            tenancy.namespaceFor(recurringRun.owner().namespace()), () -> kfp.create(recurringRun));
+    recentRuns.madeNow(made);
+    return made;
   }
 
   @Override

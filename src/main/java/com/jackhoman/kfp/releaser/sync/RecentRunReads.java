@@ -43,6 +43,11 @@ final class RecentRunReads {
     return runs;
   }
 
+  /** Records that a recurring run made just now has no runs yet. */
+  void madeNow(KfpRecurringRun recurringRun) {
+    byRecurringRun.put(recurringRun.id(), new Read(recurringRun, List.of(), clock.instant()));
+  }
+
   /** Drops what is known of a recurring run that is gone. */
   void forget(String recurringRunId) {
     byRecurringRun.remove(recurringRunId);

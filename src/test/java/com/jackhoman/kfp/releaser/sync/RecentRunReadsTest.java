@@ -60,6 +60,19 @@ class RecentRunReadsTest {
     assertThat(kfpReads).hasValue(2);
   }
 
+  @Test
+  void aRecurringRunJustMadeIsNotReadUntilItFires() {
+    KfpRecurringRun nightly = recurringRun(true, "0 0 2 * * *");
+    reads.madeNow(nightly);
+
+    assertThat(read(nightly, List.of())).isEmpty();
+    assertThat(kfpReads).hasValue(0);
+
+    clock.set(MIDNIGHT.plus(Duration.ofHours(26)).plusSeconds(30));
+    read(nightly, List.of());
+    assertThat(kfpReads).hasValue(1);
+  }
+
   private List<KfpRun> read(KfpRecurringRun recurringRun, List<KfpRun> answer) {
     return reads.of(
         recurringRun,
