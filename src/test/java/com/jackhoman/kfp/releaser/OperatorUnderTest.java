@@ -58,7 +58,7 @@ public final class OperatorUnderTest implements AfterAllCallback {
         new KfpConnector(Sleeper.system()).connect(KfpEndpoint.of(kfp.url()), Optional.empty());
     KubernetesClient operatorClient = newKubernetesClient();
     SyncSettings settings =
-        new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(7));
+        new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(7), kfp.clock());
     LocallyRunOperatorExtension.Builder builder =
         LocallyRunOperatorExtension.builder()
             .withKubernetesClient(operatorClient)
