@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.pipelineversion;
 
+import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
@@ -168,11 +169,18 @@ public final class PipelineVersionReconciler
   }
 
   private String waitingMessage(PipelineVersion version) {
-    return "Waiting for Pipeline \""
-        + version.getSpec().getPipeline()
-        + "\" to be Ready"
-        + (parent.exists(version)
-            ? ""
-            : " (no Pipeline of that name exists in this namespace yet)");
+    String pipeline = "Pipeline \"" + version.getSpec().getPipeline() + "\"";
+    Optional<Pipeline> parentPipeline = parent.of(version);
+    if (parentPipeline.isEmpty()) {
+      return "Waiting for "
+          + pipeline
+          + " to be Ready (no Pipeline of that name exists in this namespace yet)";
+    }
+    if (parentPipeline.get().isMarkedForDeletion()) {
+      return pipeline
+          + " is being deleted and waits for its PipelineVersions, this one included, to go"
+          + " first: delete this PipelineVersion too, or create the Pipeline again once it is gone";
+    }
+    return "Waiting for " + pipeline + " to be Ready";
   }
 }
