@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -174,8 +175,7 @@ public record BadInputCase(
     if (parent instanceof ObjectNode fields) {
       fields.set(field, TextNode.valueOf(large));
     } else {
-      ((com.fasterxml.jackson.databind.node.ArrayNode) parent)
-          .set(Integer.parseInt(field), TextNode.valueOf(large));
+      ((ArrayNode) parent).set(Integer.parseInt(field), TextNode.valueOf(large));
     }
   }
 

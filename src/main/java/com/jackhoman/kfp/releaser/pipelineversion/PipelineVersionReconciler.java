@@ -4,6 +4,7 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
+import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
@@ -95,6 +96,21 @@ public final class PipelineVersionReconciler
     PipelineVersionStatus next = StatusUpdates.workingCopy(version, PipelineVersionStatus.class);
     next.setObservedGeneration(version.getMetadata().getGeneration());
     next.setName(version.getMetadata().getName());
+    Optional<String> tooLong =
+        KfpNameLimit.PIPELINE_VERSION.problem(version.getMetadata().getName());
+    if (tooLong.isPresent()) {
+      next.setConditions(
+          reporter.ready(
+              version,
+              next.getConditions(),
+              false,
+              Reason.InvalidSpec,
+              tooLong.get()
+                  + ": create the PipelineVersion again with a metadata.name of at most "
+                  + KfpNameLimit.PIPELINE_VERSION.max()
+                  + " characters"));
+      return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
+    }
     PipelinePackage pkg;
     try {
       pkg = VersionPackages.of(version);

@@ -1,6 +1,7 @@
 package com.jackhoman.kfp.releaser.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
 import com.jackhoman.kfp.releaser.kfp.packages.PackageJudge;
 import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
@@ -170,6 +171,11 @@ public final class ManifestValidator {
       List<CheckedObject> objects, List<Problem> problems) {
     Map<String, PipelinePackage> packages = new HashMap<>();
     for (CheckedObject version : ofKind(objects, "PipelineVersion")) {
+      KfpNameLimit.PIPELINE_VERSION
+          .problem(version.name())
+          .ifPresent(
+              problem ->
+                  problems.add(version.problem("metadata.name", problem, Problem.Severity.ERROR)));
       JsonNode workflow = version.spec().path("workflow");
       if (!workflow.isObject()) {
         continue;

@@ -97,6 +97,31 @@ class PipelineRulesTest {
   }
 
   @Test
+  void pipelineNameOver128CharactersIsRefusedAndOneOf128IsStored() {
+    KfpHttp.Reply tooLong =
+        http.post("/apis/v2beta1/pipelines", "{\"name\":\"" + "p".repeat(129) + "\"}");
+    KfpHttp.Reply atTheLimit =
+        http.post("/apis/v2beta1/pipelines", "{\"name\":\"" + "p".repeat(128) + "\"}");
+
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body().get("message").getAsString()).contains("cannot exceed 128");
+    assertThat(atTheLimit.status()).isEqualTo(200);
+  }
+
+  @Test
+  void versionNameOver127CharactersIsRefused() {
+    String id =
+        pipelineId(http.upload("/apis/v2beta1/pipelines/upload?name=p", "hello_world.yaml"));
+
+    KfpHttp.Reply tooLong =
+        http.upload(
+            "/apis/v2beta1/pipelines/upload_version?pipelineid=" + id + "&name=" + "v".repeat(128),
+            "hello_world.yaml");
+
+    assertThat(tooLong.status()).isEqualTo(400);
+  }
+
+  @Test
   void secondUploadWithTheSameNameIsAConflictInTheUploadErrorForm() {
     http.upload("/apis/v2beta1/pipelines/upload?name=p", "hello_world.yaml");
 
