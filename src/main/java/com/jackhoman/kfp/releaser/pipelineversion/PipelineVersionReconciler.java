@@ -99,32 +99,24 @@ public final class PipelineVersionReconciler
     Optional<String> tooLong =
         KfpNameLimit.PIPELINE_VERSION.problem(version.getMetadata().getName());
     if (tooLong.isPresent()) {
-      next.setConditions(
-          reporter.ready(
-              version,
-              next.getConditions(),
-              false,
-              Reason.InvalidSpec,
-              tooLong.get()
-                  + ": create the PipelineVersion again with a metadata.name of at most "
-                  + KfpNameLimit.PIPELINE_VERSION.max()
-                  + " characters"));
-      return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
+      return invalidSpec(
+          version,
+          next,
+          tooLong.get()
+              + ": create the PipelineVersion again with a metadata.name of at most "
+              + KfpNameLimit.PIPELINE_VERSION.max()
+              + " characters");
     }
     PipelinePackage pkg;
     try {
       pkg = VersionPackages.of(version);
     } catch (InvalidPackageException invalid) {
-      next.setConditions(
-          reporter.ready(
-              version,
-              next.getConditions(),
-              false,
-              Reason.InvalidSpec,
-              "KFP would refuse the package in spec.workflow: "
-                  + invalid.getMessage()
-                  + ". Create a new PipelineVersion with a valid package"));
-      return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
+      return invalidSpec(
+          version,
+          next,
+          "KFP would refuse the package in spec.workflow: "
+              + invalid.getMessage()
+              + ". Create a new PipelineVersion with a valid package");
     }
     next.setFormat(pkg.format().displayName());
     next.setSpecHash(pkg.specHash());
@@ -182,6 +174,14 @@ public final class PipelineVersionReconciler
     }
     workflow.cleanup(version, context).throwAggregateExceptionIfErrorsPresent();
     return DeleteControl.defaultDelete();
+  }
+
+  /** Sets {@code Ready=False, reason=InvalidSpec} with {@code message}; no KFP call is made. */
+  private UpdateControl<PipelineVersion> invalidSpec(
+      PipelineVersion version, PipelineVersionStatus next, String message) {
+    next.setConditions(
+        reporter.ready(version, next.getConditions(), false, Reason.InvalidSpec, message));
+    return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
   }
 
   private String waitingMessage(PipelineVersion version) {

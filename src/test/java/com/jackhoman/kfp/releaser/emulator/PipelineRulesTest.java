@@ -113,10 +113,7 @@ class PipelineRulesTest {
     String id =
         pipelineId(http.upload("/apis/v2beta1/pipelines/upload?name=p", "hello_world.yaml"));
 
-    KfpHttp.Reply tooLong =
-        http.upload(
-            "/apis/v2beta1/pipelines/upload_version?pipelineid=" + id + "&name=" + "v".repeat(128),
-            "hello_world.yaml");
+    KfpHttp.Reply tooLong = uploadVersion(id, "v".repeat(128));
 
     assertThat(tooLong.status()).isEqualTo(400);
   }
@@ -137,10 +134,7 @@ class PipelineRulesTest {
     String id =
         pipelineId(http.upload("/apis/v2beta1/pipelines/upload?name=p", "hello_world.yaml"));
 
-    KfpHttp.Reply again =
-        http.upload(
-            "/apis/v2beta1/pipelines/upload_version?pipelineid=" + id + "&name=p",
-            "hello_world.yaml");
+    KfpHttp.Reply again = uploadVersion(id, "p");
 
     assertThat(again.status()).isEqualTo(409);
   }
@@ -215,5 +209,11 @@ class PipelineRulesTest {
 
   static String pipelineId(KfpHttp.Reply reply) {
     return reply.body().get("pipeline_id").getAsString();
+  }
+
+  private KfpHttp.Reply uploadVersion(String pipelineId, String name) {
+    return http.upload(
+        "/apis/v2beta1/pipelines/upload_version?pipelineid=" + pipelineId + "&name=" + name,
+        "hello_world.yaml");
   }
 }
