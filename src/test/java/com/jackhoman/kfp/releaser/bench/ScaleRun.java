@@ -1,0 +1,192 @@
+package com.jackhoman.kfp.releaser.bench;
+
+import com.jackhoman.kfp.releaser.emulator.LoggedRequest;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One run of the scale benchmark at N objects: starts the system, applies the workload at once from
+ * eight threads (as Argo CD's parallel sync does) while probing one more object at a time, waits
+ * until all N are Ready and the operator is quiet, weighs the heap, watches steady state, probes
+ * one more object at a time while idle, and returns what it measured.
+ */
+public final class ScaleRun {
+
+  /** The namespace the one-more-object probes go into. */
+  public static final String PROBE_NAMESPACE = "scale-probe";
+
+  private static final int APPLY_THREADS = 8;
+  private static final Duration READY_POLL = Duration.ofMillis(100);
+  private static final Duration QUIET = Duration.ofSeconds(1);
+
+  private final ScaleOptions options;
+  private final Clock clock;
+  private final com.sun.management.OperatingSystemMXBean cpu =
+      ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+
+  /** A run with these settings, timed by {@code clock}. */
+  public ScaleRun(ScaleOptions options, Clock clock) {
+    this.options = options;
+    this.clock = clock;
+  }
+
+  /** Runs the benchmark at {@code objects} objects (a multiple of 20). */
+  public ScaleResult measure(int objects) throws Exception {
+    ScaleWorkload workload = ScaleWorkload.of(objects);
+    try (ScaleSystem system = ScaleSystem.start(options, clock)) {
+      KubernetesClient client = system.benchClient();
+      OneMoreProbe probe =
+          new OneMoreProbe(client, PROBE_NAMESPACE, clock, options.convergeTimeout());
+      Instant start = clock.instant();
+      long cpuAtStart = cpu.getProcessCpuTime();
+      createNamespaces(client, workload);
+      ExecutorService appliers = Executors.newFixedThreadPool(APPLY_THREADS);
+      ExecutorService prober = Executors.newSingleThreadExecutor();
+      AtomicBoolean converging = new AtomicBoolean(true);
+      try {
+        List<Future<?>> creates = new ArrayList<>();
+        for (GenericKubernetesResource object : workload.objects()) {
+          creates.add(appliers.submit(() -> client.resource(object).create()));
+        }
+        CompletableFuture<LatencySamples> convergingProbes =
+            CompletableFuture.supplyAsync(() -> probeWhile(probe, converging::get), prober);
+        Instant ready = awaitReady(client, workload, creates, start);
+        converging.set(false);
+        LatencySamples busy = convergingProbes.get();
+        Instant quiet = awaitQuiet(system.reconciles(), ready);
+        PhaseActivity convergePhase =
+            activity(system, start, quiet, cpu.getProcessCpuTime() - cpuAtStart);
+        long heap = heapAfterGc();
+        Instant steadyStart = clock.instant();
+        long cpuAtSteady = cpu.getProcessCpuTime();
+        Thread.sleep(options.steadyState().toMillis());
+        PhaseActivity steady =
+            activity(system, steadyStart, clock.instant(), cpu.getProcessCpuTime() - cpuAtSteady);
+        LatencySamples idle = probe.run("idle", options.probes(), () -> true);
+        return new ScaleResult(
+            objects,
+            workload.namespaces().size(),
+            options,
+            Duration.between(start, ready),
+            objects + busy.samples().size(),
+            quiet.isBefore(ready.plus(quietLimit())),
+            convergePhase,
+            steady,
+            heap,
+            idle,
+            busy);
+      } finally {
+        converging.set(false);
+        appliers.shutdownNow();
+        prober.shutdownNow();
+      }
+    }
+  }
+
+  private static void createNamespaces(KubernetesClient client, ScaleWorkload workload) {
+    List<String> namespaces = new ArrayList<>(workload.namespaces());
+    namespaces.add(PROBE_NAMESPACE);
+    for (String namespace : namespaces) {
+      client
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .create();
+    }
+  }
+
+  private LatencySamples probeWhile(OneMoreProbe probe, BooleanSupplier converging) {
+    try {
+      return probe.run("converging", options.probes(), converging);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while probing one more object", e);
+    }
+  }
+
+  private Instant awaitReady(
+      KubernetesClient client, ScaleWorkload workload, List<Future<?>> creates, Instant start)
+      throws InterruptedException, ExecutionException {
+    while (true) {
+      for (Future<?> create : creates) {
+        if (create.isDone()) {
+          create.get();
+        }
+      }
+      ReadyCensus census = ReadyCensus.take(client, PROBE_NAMESPACE);
+      Instant now = clock.instant();
+      if (census.ready() == workload.size()) {
+        return now;
+      }
+      if (Duration.between(start, now).compareTo(options.convergeTimeout()) > 0) {
+        throw new IllegalStateException(
+            "Only %d of %d objects were Ready %d s after they were applied; not Ready by kind and reason: %s"
+                .formatted(
+                    census.ready(),
+                    workload.size(),
+                    options.convergeTimeout().toSeconds(),
+                    census.notReady()));
+      }
+      Thread.sleep(READY_POLL.toMillis());
+    }
+  }
+
+  /**
+   * Waits until no reconcile has started for a second, so that steady state begins after the last
+   * status write; gives up after {@link #quietLimit()}.
+   */
+  private Instant awaitQuiet(ReconcileLog reconciles, Instant ready) throws InterruptedException {
+    while (true) {
+      Instant now = clock.instant();
+      Instant last = reconciles.lastStartAfter(ready);
+      if (Duration.between(last, now).compareTo(QUIET) >= 0
+          || Duration.between(ready, now).compareTo(quietLimit()) >= 0) {
+        return now;
+      }
+      Thread.sleep(READY_POLL.toMillis());
+    }
+  }
+
+  private Duration quietLimit() {
+    return options.driftPeriod().multipliedBy(2).plus(Duration.ofSeconds(5));
+  }
+
+  private static PhaseActivity activity(
+      ScaleSystem system, Instant from, Instant to, long cpuNanos) {
+    List<LoggedRequest> kfp =
+        system.kfp().log().entries().stream()
+            .filter(r -> !r.time().isBefore(from) && r.time().isBefore(to))
+            .toList();
+    long kfpWrites = kfp.stream().filter(LoggedRequest::isWrite).count();
+    List<KubernetesWriteLog.Write> writes = system.kubernetesWrites().between(from, to);
+    List<ReconcileLog.Reconcile> reconciles = system.reconciles().between(from, to);
+    return new PhaseActivity(
+        Duration.between(from, to),
+        kfp.size() - kfpWrites,
+        kfpWrites,
+        writes.size(),
+        reconciles.size(),
+        Duration.ofNanos(cpuNanos),
+        CallBreakdown.ofKfp(kfp),
+        CallBreakdown.ofKubernetes(writes),
+        CallBreakdown.ofReconciles(reconciles));
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
