@@ -40,14 +40,15 @@ public final class OneMoreProbe {
    */
   public LatencySamples run(String prefix, int count, BooleanSupplier keepGoing)
       throws InterruptedException {
-    List<Duration> samples = new ArrayList<>();
+    List<LatencySamples.Sample> samples = new ArrayList<>();
     for (int i = 0; i < count && keepGoing.getAsBoolean(); i++) {
       samples.add(timeToReady(ScaleWorkload.experiment(namespace, prefix + "-" + i)));
     }
     return new LatencySamples(samples);
   }
 
-  private Duration timeToReady(GenericKubernetesResource object) throws InterruptedException {
+  private LatencySamples.Sample timeToReady(GenericKubernetesResource object)
+      throws InterruptedException {
     Instant start = clock.instant();
     client.resource(object).create();
     while (!ReadyCensus.isReady(ReadyCondition.of(client.resource(object).get()))) {
@@ -63,6 +64,6 @@ public final class OneMoreProbe {
       }
       Thread.sleep(POLL.toMillis());
     }
-    return Duration.between(start, clock.instant());
+    return new LatencySamples.Sample(start, Duration.between(start, clock.instant()));
   }
 }

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scale benchmark's engine at a small N, as a regression check on counts (never times): 100
- * objects applied at once must each cost exactly one KFP write, and steady state must write nothing
- * to KFP or Kubernetes. The run itself fails unless every object becomes Ready.
+ * objects applied at once must each cost exactly one KFP write, and neither steady state nor a
+ * reconcile of every object with nothing to do may write to KFP or Kubernetes. The run itself fails
+ * unless every object becomes Ready.
  */
 class ScaleRegressionIT {
 
@@ -48,5 +49,15 @@ class ScaleRegressionIT {
   @Test
   void steadyStateWritesNothingToKubernetes() {
     assertThat(result.steady().kubernetesWrites()).as(result.details()).isZero();
+  }
+
+  @Test
+  void reconcilingObjectsAlreadyInSyncWritesNothingToKfp() {
+    assertThat(result.resync().kfpWrites()).as(result.details()).isZero();
+  }
+
+  @Test
+  void reconcilingObjectsAlreadyInSyncWritesNothingToKubernetes() {
+    assertThat(result.resync().kubernetesWrites()).as(result.details()).isZero();
   }
 }

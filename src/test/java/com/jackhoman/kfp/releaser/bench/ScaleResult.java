@@ -14,9 +14,11 @@ import java.util.List;
  * @param quiet whether the operator went quiet (no reconcile for a second) before steady state
  * @param converging from the first create until the operator was quiet
  * @param steady the steady-state window
+ * @param resync every object reconciled once more with nothing changed (an annotation added)
  * @param heapBytes heap used after convergence, after a full GC (the whole JVM)
  * @param idleProbes one-more-object latencies while the system was idle
  * @param convergingProbes one-more-object latencies while the N objects were converging
+ * @param idleProbeSteps the last idle probe step by step, from {@link ProbeTimeline}
  */
 public record ScaleResult(
     int objects,
@@ -27,9 +29,11 @@ public record ScaleResult(
     boolean quiet,
     PhaseActivity converging,
     PhaseActivity steady,
+    PhaseActivity resync,
     long heapBytes,
     LatencySamples idleProbes,
-    LatencySamples convergingProbes) {
+    LatencySamples convergingProbes,
+    String idleProbeSteps) {
 
   private static final List<String> COLUMNS =
       List.of(
@@ -108,7 +112,8 @@ public record ScaleResult(
     return """
         N=%d: all Ready after %.1f s; %d objects created while converging (N + probes); \
         operator %s; steady state %.1f drift periods of %d s
-        %s%s"""
+        %s%s%sone more object while idle, the last probe step by step:
+        %s"""
         .formatted(
             objects,
             converge.toMillis() / 1e3,
@@ -117,6 +122,8 @@ public record ScaleResult(
             steadyPeriods(),
             options.driftPeriod().toSeconds(),
             converging.describe("converging (first create until quiet)"),
-            steady.describe("steady state"));
+            steady.describe("steady state"),
+            resync.describe("resync (every object annotated, reconciled with nothing to do)"),
+            idleProbeSteps);
   }
 }

@@ -4,7 +4,9 @@ import com.jackhoman.kfp.releaser.emulator.LoggedRequest;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ public final class ScaleRun {
   private static final int APPLY_THREADS = 8;
   private static final Duration READY_POLL = Duration.ofMillis(100);
   private static final Duration QUIET = Duration.ofSeconds(1);
+  private static final String TOUCHED = "bench.kfp.jackhoman.com/touched";
 
   private final ScaleOptions options;
   private final Clock clock;
@@ -60,7 +63,7 @@ public final class ScaleRun {
       try {
         List<Future<?>> creates = new ArrayList<>();
         for (GenericKubernetesResource object : workload.objects()) {
-          creates.add(appliers.submit(() -> client.resource(object).create()));
+          creates.add(appliers.submit(() -> create(client, object)));
         }
         CompletableFuture<LatencySamples> convergingProbes =
             CompletableFuture.supplyAsync(() -> probeWhile(probe, converging::get), prober);
@@ -76,7 +79,15 @@ public final class ScaleRun {
         Thread.sleep(options.steadyState().toMillis());
         PhaseActivity steady =
             activity(system, steadyStart, clock.instant(), cpu.getProcessCpuTime() - cpuAtSteady);
+        Instant touched = clock.instant();
+        long cpuAtTouch = cpu.getProcessCpuTime();
+        touchAll(client, workload, appliers);
+        Instant resynced = awaitResync(system.reconciles(), touched, objects);
+        PhaseActivity resync =
+            activity(system, touched, resynced, cpu.getProcessCpuTime() - cpuAtTouch);
         LatencySamples idle = probe.run("idle", options.probes(), () -> true);
+        String idleProbeSteps =
+            idle.last().map(last -> ProbeTimeline.of(system, last)).orElse("  (no probe ran)\n");
         return new ScaleResult(
             objects,
             workload.namespaces().size(),
@@ -86,13 +97,30 @@ public final class ScaleRun {
             quiet.isBefore(ready.plus(quietLimit())),
             convergePhase,
             steady,
+            resync,
             heap,
             idle,
-            busy);
+            busy,
+            idleProbeSteps);
       } finally {
         converging.set(false);
         appliers.shutdownNow();
         prober.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * Creates one object. A conflict means the client retried a create whose first answer came too
+   * late (the API server is slow under load): the object exists, as {@code kubectl apply} would
+   * leave it.
+   */
+  private static void create(KubernetesClient client, GenericKubernetesResource object) {
+    try {
+      client.resource(object).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
       }
     }
   }
@@ -126,6 +154,7 @@ public final class ScaleRun {
           create.get();
         }
       }
+      Instant listed = clock.instant();
       ReadyCensus census = ReadyCensus.take(client, PROBE_NAMESPACE);
       Instant now = clock.instant();
       if (census.ready() == workload.size()) {
@@ -140,8 +169,44 @@ public final class ScaleRun {
                     options.convergeTimeout().toSeconds(),
                     census.notReady()));
       }
+      // Never list more than half of the time: at thousands of objects a census takes long.
+      Thread.sleep(Math.max(READY_POLL.toMillis(), Duration.between(listed, now).toMillis()));
+    }
+  }
+
+  /**
+   * Annotates every object (no spec change, so no new generation): the operator reconciles each
+   * once more, as after its restart or an informer relist, with nothing to do.
+   */
+  private static void touchAll(
+      KubernetesClient client, ScaleWorkload workload, ExecutorService appliers)
+      throws InterruptedException, ExecutionException {
+    List<Future<?>> touches = new ArrayList<>();
+    for (GenericKubernetesResource object : workload.objects()) {
+      touches.add(
+          appliers.submit(
+              () ->
+                  client
+                      .resource(object)
+                      .edit(
+                          stored -> {
+                            stored.getMetadata().getAnnotations().put(TOUCHED, "true");
+                            return stored;
+                          })));
+    }
+    for (Future<?> touch : touches) {
+      touch.get();
+    }
+  }
+
+  /** Waits until {@code objects} reconciles have started since {@code since}, then for quiet. */
+  private Instant awaitResync(ReconcileLog reconciles, Instant since, int objects)
+      throws InterruptedException {
+    Instant limit = since.plus(options.convergeTimeout());
+    while (reconciles.between(since, limit).size() < objects && clock.instant().isBefore(limit)) {
       Thread.sleep(READY_POLL.toMillis());
     }
+    return awaitQuiet(reconciles, since);
   }
 
   /**
