@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param kfp the KFP calls by method and path
  * @param kubernetes the operator's Kubernetes writes by method and path
  * @param reconcilesByKind the reconciles by kind
+ * @param failedReconciles the failed reconciles (retried with backoff) by kind and exception
  */
 public record PhaseActivity(
     Duration length,
@@ -24,7 +25,8 @@ public record PhaseActivity(
     Duration cpu,
     CallBreakdown kfp,
     CallBreakdown kubernetes,
-    CallBreakdown reconcilesByKind) {
+    CallBreakdown reconcilesByKind,
+    CallBreakdown failedReconciles) {
 
   /** What happened, for {@code --verbose}. */
   public String describe(String name) {
@@ -34,6 +36,7 @@ public record PhaseActivity(
           KFP calls:
         %s  operator Kubernetes writes:
         %s  reconciles:
+        %s  failed reconciles (retried with backoff):
         %s"""
         .formatted(
             name,
@@ -45,6 +48,7 @@ public record PhaseActivity(
             reconciles,
             kfp.lines("  "),
             kubernetes.lines("  "),
-            reconcilesByKind.lines("  "));
+            reconcilesByKind.lines("  "),
+            failedReconciles.lines("  "));
   }
 }

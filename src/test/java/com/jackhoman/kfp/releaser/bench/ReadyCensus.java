@@ -18,6 +18,11 @@ import java.util.TreeMap;
  */
 public record ReadyCensus(int ready, Map<String, Integer> notReady) {
 
+  /** Whether every listed object of {@code kind} is Ready. */
+  public boolean allReady(String kind) {
+    return notReady.keySet().stream().noneMatch(key -> key.startsWith(kind + "/"));
+  }
+
   /** Lists our kinds and counts what is Ready outside {@code probeNamespace}. */
   public static ReadyCensus take(KubernetesClient client, String probeNamespace) {
     int ready = 0;

@@ -43,6 +43,11 @@ public final class ScaleBench implements Callable<Integer> {
   @Option(names = "--converge-timeout-min", description = "When to give up waiting for Ready.")
   long convergeTimeoutMinutes = 30;
 
+  @Option(
+      names = "--warmup-objects",
+      description = "Objects of an unreported first run that warms the JVM up (0: none).")
+  int warmupObjects = 100;
+
   @Option(names = "--no-header", description = "Print rows only (to append to a table).")
   boolean noHeader;
 
@@ -64,6 +69,17 @@ public final class ScaleBench implements Callable<Integer> {
             Duration.ofMillis(Math.round(steadyMinutes * 60_000)),
             probes,
             Duration.ofMinutes(convergeTimeoutMinutes));
+    if (warmupObjects > 0) {
+      ScaleOptions warmup =
+          new ScaleOptions(
+              options.latency(),
+              parallelism,
+              options.driftPeriod(),
+              Duration.ZERO,
+              1,
+              options.convergeTimeout());
+      new ScaleRun(warmup, Clock.systemUTC()).measure(warmupObjects);
+    }
     if (!noHeader) {
       System.out.println(ScaleResult.header());
     }

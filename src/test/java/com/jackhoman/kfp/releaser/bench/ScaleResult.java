@@ -2,6 +2,8 @@ package com.jackhoman.kfp.releaser.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What one scale run measured, and its row in the benchmark's Markdown table.
@@ -18,6 +20,8 @@ import java.util.List;
  * @param heapBytes heap used after convergence, after a full GC (the whole JVM)
  * @param idleProbes one-more-object latencies while the system was idle
  * @param convergingProbes one-more-object latencies while the N objects were converging
+ * @param milestones after the first create, when all objects were created and each kind was all
+ *     Ready
  * @param idleProbeSteps the last idle probe step by step, from {@link ProbeTimeline}
  */
 public record ScaleResult(
@@ -33,6 +37,7 @@ public record ScaleResult(
     long heapBytes,
     LatencySamples idleProbes,
     LatencySamples convergingProbes,
+    Map<String, Duration> milestones,
     String idleProbeSteps) {
 
   private static final List<String> COLUMNS =
@@ -112,6 +117,7 @@ public record ScaleResult(
     return """
         N=%d: all Ready after %.1f s; %d objects created while converging (N + probes); \
         operator %s; steady state %.1f drift periods of %d s
+        after the first create: %s
         %s%s%sone more object while idle, the last probe step by step:
         %s"""
         .formatted(
@@ -121,6 +127,9 @@ public record ScaleResult(
             quiet ? "went quiet" : "never went quiet (reconciles kept coming)",
             steadyPeriods(),
             options.driftPeriod().toSeconds(),
+            milestones.entrySet().stream()
+                .map(e -> "%s %.1f s".formatted(e.getKey(), e.getValue().toMillis() / 1e3))
+                .collect(Collectors.joining(", ")),
             converging.describe("converging (first create until quiet)"),
             steady.describe("steady state"),
             resync.describe("resync (every object annotated, reconciled with nothing to do)"),

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,7 +69,8 @@ public final class ScaleRun {
         }
         CompletableFuture<LatencySamples> convergingProbes =
             CompletableFuture.supplyAsync(() -> probeWhile(probe, converging::get), prober);
-        Instant ready = awaitReady(client, workload, creates, start);
+        Map<String, Duration> milestones = new LinkedHashMap<>();
+        Instant ready = awaitReady(client, workload, creates, start, milestones);
         converging.set(false);
         LatencySamples busy = convergingProbes.get();
         Instant quiet = awaitQuiet(system.reconciles(), ready);
@@ -101,6 +104,7 @@ public final class ScaleRun {
             heap,
             idle,
             busy,
+            milestones,
             idleProbeSteps);
       } finally {
         converging.set(false);
@@ -145,8 +149,16 @@ public final class ScaleRun {
     }
   }
 
+  /**
+   * Waits until all the workload's objects are Ready, noting when each kind first was all Ready (in
+   * the order the workload depends: versions wait for pipelines, recurring runs for versions).
+   */
   private Instant awaitReady(
-      KubernetesClient client, ScaleWorkload workload, List<Future<?>> creates, Instant start)
+      KubernetesClient client,
+      ScaleWorkload workload,
+      List<Future<?>> creates,
+      Instant start,
+      Map<String, Duration> milestones)
       throws InterruptedException, ExecutionException {
     while (true) {
       for (Future<?> create : creates) {
@@ -154,9 +166,17 @@ public final class ScaleRun {
           create.get();
         }
       }
+      if (creates.stream().allMatch(Future::isDone)) {
+        milestones.putIfAbsent("all created", Duration.between(start, clock.instant()));
+      }
       Instant listed = clock.instant();
       ReadyCensus census = ReadyCensus.take(client, PROBE_NAMESPACE);
       Instant now = clock.instant();
+      for (String kind : ScaleWorkload.KINDS) {
+        if (census.allReady(kind) && census.ready() > 0) {
+          milestones.putIfAbsent("all " + kind + " Ready", Duration.between(start, now));
+        }
+      }
       if (census.ready() == workload.size()) {
         return now;
       }
@@ -247,7 +267,8 @@ public final class ScaleRun {
         Duration.ofNanos(cpuNanos),
         CallBreakdown.ofKfp(kfp),
         CallBreakdown.ofKubernetes(writes),
-        CallBreakdown.ofReconciles(reconciles));
+        CallBreakdown.ofReconciles(reconciles),
+        CallBreakdown.ofReconciles(system.reconciles().failedBetween(from, to)));
   }
 
   private static long heapAfterGc() {
