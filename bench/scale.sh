@@ -3,7 +3,7 @@
 # and the KFP emulator with L ms added to every KFP call; one Markdown table row per N, each N in
 # a fresh JVM so that heap and CPU are its own. docs/performance.md explains the columns.
 # Usage: bench/scale.sh [N...] [--latency-ms 20] [--parallelism 10] [--steady-minutes 10]
-#                       [--drift-period-s 10] [--probes 20] [--verbose]
+#                       [--drift-period-s 10] [--probes 20] [--warmup-objects 100] [--verbose]
 # The counts come first; N defaults to 100 1000 and must be a multiple of 20.
 set -euo pipefail
 cd "$(dirname "$0")/.."
