@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * Sets an object's Ready and Drifted conditions and records an event when one changes, never when
- * it stays: events follow transitions, not reconciles.
+ * it stays: events follow transitions, not reconciles. Waiting for another object is a transition
+ * of the condition only: in a large sync nearly every object waits for a moment, and an event each
+ * would double the writes while telling nothing the condition does not.
  */
 public final class ConditionReporter {
 
@@ -29,7 +31,7 @@ public final class ConditionReporter {
         before.isEmpty()
             || !Objects.equals(before.get().getStatus(), ready ? "True" : "False")
             || !Objects.equals(before.get().getReason(), reason.name());
-    if (moved) {
+    if (moved && reason != Reason.Waiting) {
       if (ready || !(reason.terminal() || reason == Reason.KfpUnavailable)) {
         events.normal(object, reason.name(), message);
       } else {

@@ -9,10 +9,18 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Records Kubernetes events about our objects, for {@code kubectl describe} and Argo CD. */
+/**
+ * Records Kubernetes events about our objects, for {@code kubectl describe} and Argo CD. Events are
+ * posted in order by one background thread, as client-go's event broadcaster does, so that a
+ * reconcile never waits for one.
+ */
 public final class EventRecorder {
 
   /** The component events are reported by. */
@@ -22,11 +30,26 @@ public final class EventRecorder {
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final Executor poster;
 
   /** Creates a recorder writing through {@code client}, stamping with {@code clock}. */
   public EventRecorder(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+    ThreadPoolExecutor oneThread =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            10,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "kfp-releaser-events");
+              thread.setDaemon(true);
+              return thread;
+            });
+    oneThread.allowCoreThreadTimeOut(true);
+    this.poster = oneThread;
   }
 
   /** Records a Normal event. */
@@ -67,6 +90,10 @@ public final class EventRecorder {
             .endSource()
             .withReportingComponent(COMPONENT)
             .build();
+    poster.execute(() -> post(event, object));
+  }
+
+  private void post(Event event, HasMetadata object) {
     try {
       client
           .v1()
@@ -77,7 +104,7 @@ public final class EventRecorder {
     } catch (KubernetesClientException e) {
       LOG.warn(
           "Could not record event reason={} kind={} name={}/{}: {}",
-          reason,
+          event.getReason(),
           object.getKind(),
           object.getMetadata().getNamespace(),
           object.getMetadata().getName(),
