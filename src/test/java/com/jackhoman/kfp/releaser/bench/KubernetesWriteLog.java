@@ -36,6 +36,15 @@ public final class KubernetesWriteLog implements Interceptor {
     }
   }
 
+  /** When the last write was sent, or {@code since} if none was sent after it. */
+  public Instant lastAfter(Instant since) {
+    return writes.stream()
+        .map(Write::time)
+        .filter(time -> time.isAfter(since))
+        .max(Instant::compareTo)
+        .orElse(since);
+  }
+
   /** The writes sent from {@code from} (inclusive) to {@code to} (exclusive). */
   public List<Write> between(Instant from, Instant to) {
     return writes.stream().filter(w -> !w.time().isBefore(from) && w.time().isBefore(to)).toList();

@@ -73,7 +73,7 @@ public final class ScaleRun {
         Instant ready = awaitReady(client, workload, creates, start, milestones);
         converging.set(false);
         LatencySamples busy = convergingProbes.get();
-        Instant quiet = awaitQuiet(system.reconciles(), ready);
+        Instant quiet = awaitQuiet(system, ready);
         PhaseActivity convergePhase =
             activity(system, start, quiet, cpu.getProcessCpuTime() - cpuAtStart);
         long heap = heapAfterGc();
@@ -85,7 +85,7 @@ public final class ScaleRun {
         Instant touched = clock.instant();
         long cpuAtTouch = cpu.getProcessCpuTime();
         touchAll(client, workload, appliers);
-        Instant resynced = awaitResync(system.reconciles(), touched, objects);
+        Instant resynced = awaitResync(system, touched, objects);
         PhaseActivity resync =
             activity(system, touched, resynced, cpu.getProcessCpuTime() - cpuAtTouch);
         LatencySamples idle = probe.run("idle", options.probes(), () -> true);
@@ -220,23 +220,27 @@ public final class ScaleRun {
   }
 
   /** Waits until {@code objects} reconciles have started since {@code since}, then for quiet. */
-  private Instant awaitResync(ReconcileLog reconciles, Instant since, int objects)
+  private Instant awaitResync(ScaleSystem system, Instant since, int objects)
       throws InterruptedException {
+    ReconcileLog reconciles = system.reconciles();
     Instant limit = since.plus(options.convergeTimeout());
     while (reconciles.between(since, limit).size() < objects && clock.instant().isBefore(limit)) {
       Thread.sleep(READY_POLL.toMillis());
     }
-    return awaitQuiet(reconciles, since);
+    return awaitQuiet(system, since);
   }
 
   /**
-   * Waits until no reconcile has started for a second, so that steady state begins after the last
-   * status write; gives up after {@link #quietLimit()}.
+   * Waits until no reconcile has started and the operator has written nothing (its events are
+   * posted in the background) for a second, so that steady state begins after the last write of
+   * converging; gives up after {@link #quietLimit()}.
    */
-  private Instant awaitQuiet(ReconcileLog reconciles, Instant ready) throws InterruptedException {
+  private Instant awaitQuiet(ScaleSystem system, Instant ready) throws InterruptedException {
     while (true) {
       Instant now = clock.instant();
-      Instant last = reconciles.lastStartAfter(ready);
+      Instant lastReconcile = system.reconciles().lastStartAfter(ready);
+      Instant lastWrite = system.kubernetesWrites().lastAfter(ready);
+      Instant last = lastWrite.isAfter(lastReconcile) ? lastWrite : lastReconcile;
       if (Duration.between(last, now).compareTo(QUIET) >= 0
           || Duration.between(ready, now).compareTo(quietLimit()) >= 0) {
         return now;
