@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.sync;
 
+import com.jackhoman.kfp.releaser.kfp.KfpConflict;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,17 @@ public final class KfpListing<R> {
     this.clock = clock;
   }
 
+  /** A listing whose scopes stay good for one drift period of {@code settings}. */
+  static <R> KfpListing<R> overDriftPeriod(
+      Function<String, List<R>> listAll,
+      Function<R, String> idOf,
+      Function<R, String> nameOf,
+      Function<R, Optional<OwnerMark>> ownerOf,
+      SyncSettings settings) {
+    return new KfpListing<>(
+        listAll, idOf, nameOf, ownerOf, settings.driftPeriod(), settings.clock());
+  }
+
   /** Every object in the scope that carries this owner's mark. */
   public List<R> ownedBy(String scope, OwnerMark owner) {
     return objects(scope).stream().filter(o -> owner.is(ownerOf.apply(o))).toList();
@@ -75,6 +87,20 @@ public final class KfpListing<R> {
       record(scope, snapshot, objects -> objects.put(idOf.apply(made), made));
     }
     return made;
+  }
+
+  /**
+   * Runs a create of an object of a kind whose names KFP keeps unique. When KFP refuses it as a
+   * conflict, someone made an object of that name since the scope was listed: the scope is listed
+   * again and the object holding the name is the answer, so that the caller judges whose it is as a
+   * lookup just before the create would have let it.
+   */
+  public R createdOrHolder(String scope, String name, Supplier<R> create) {
+    try {
+      return created(scope, create);
+    } catch (KfpConflict nameTaken) {
+      return named(scope, name).stream().findFirst().orElseThrow(() -> nameTaken);
+    }
   }
 
   /** Runs the delete of the object {@code id} and drops it from the listing. */

@@ -1,6 +1,5 @@
 package com.jackhoman.kfp.releaser.sync;
 
-import com.jackhoman.kfp.releaser.kfp.KfpConflict;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
@@ -21,13 +20,8 @@ final class ListedExperiments implements KfpExperiments {
   ListedExperiments(KfpExperiments kfp, SyncSettings settings) {
     this.kfp = kfp;
     this.listing =
-        new KfpListing<>(
-            kfp::list,
-            KfpExperiment::id,
-            KfpExperiment::name,
-            KfpExperiment::owner,
-            settings.driftPeriod(),
-            settings.clock());
+        KfpListing.overDriftPeriod(
+            kfp::list, KfpExperiment::id, KfpExperiment::name, KfpExperiment::owner, settings);
   }
 
   @Override
@@ -52,11 +46,8 @@ final class ListedExperiments implements KfpExperiments {
 
   @Override
   public KfpExperiment create(NewExperiment experiment) {
-    try {
-      return listing.created(experiment.namespace(), () -> kfp.create(experiment));
-    } catch (KfpConflict nameTaken) {
-      return findByName(experiment.namespace(), experiment.name()).orElseThrow(() -> nameTaken);
-    }
+    return listing.createdOrHolder(
+        experiment.namespace(), experiment.name(), () -> kfp.create(experiment));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package com.jackhoman.kfp.releaser.sync;
 
-import com.jackhoman.kfp.releaser.kfp.KfpConflict;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
 import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
@@ -21,13 +20,12 @@ final class ListedPipelineVersions implements KfpPipelineVersions {
   ListedPipelineVersions(KfpPipelineVersions kfp, SyncSettings settings) {
     this.kfp = kfp;
     this.listing =
-        new KfpListing<>(
+        KfpListing.overDriftPeriod(
             kfp::list,
             KfpPipelineVersion::id,
             KfpPipelineVersion::name,
             KfpPipelineVersion::owner,
-            settings.driftPeriod(),
-            settings.clock());
+            settings);
   }
 
   @Override
@@ -52,11 +50,7 @@ final class ListedPipelineVersions implements KfpPipelineVersions {
 
   @Override
   public KfpPipelineVersion upload(NewPipelineVersion version) {
-    try {
-      return listing.created(version.pipelineId(), () -> kfp.upload(version));
-    } catch (KfpConflict nameTaken) {
-      return findByName(version.pipelineId(), version.name()).orElseThrow(() -> nameTaken);
-    }
+    return listing.createdOrHolder(version.pipelineId(), version.name(), () -> kfp.upload(version));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package com.jackhoman.kfp.releaser.sync;
 
-import com.jackhoman.kfp.releaser.kfp.KfpConflict;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
 import com.jackhoman.kfp.releaser.kfp.NewPipeline;
@@ -24,13 +23,8 @@ final class ListedPipelines implements KfpPipelines {
     this.kfp = kfp;
     this.versions = versions;
     this.listing =
-        new KfpListing<>(
-            kfp::list,
-            KfpPipeline::id,
-            KfpPipeline::name,
-            KfpPipeline::owner,
-            settings.driftPeriod(),
-            settings.clock());
+        KfpListing.overDriftPeriod(
+            kfp::list, KfpPipeline::id, KfpPipeline::name, KfpPipeline::owner, settings);
   }
 
   @Override
@@ -64,11 +58,7 @@ final class ListedPipelines implements KfpPipelines {
   }
 
   private KfpPipeline createOrFind(NewPipeline pipeline, Supplier<KfpPipeline> create) {
-    try {
-      return listing.created(pipeline.namespace(), create);
-    } catch (KfpConflict nameTaken) {
-      return findByName(pipeline.namespace(), pipeline.name()).orElseThrow(() -> nameTaken);
-    }
+    return listing.createdOrHolder(pipeline.namespace(), pipeline.name(), create);
   }
 
   @Override

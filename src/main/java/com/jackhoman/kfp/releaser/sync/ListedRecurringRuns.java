@@ -23,13 +23,12 @@ final class ListedRecurringRuns implements KfpRecurringRuns {
     this.kfp = kfp;
     this.tenancy = tenancy;
     this.listing =
-        new KfpListing<>(
+        KfpListing.overDriftPeriod(
             kfp::list,
             KfpRecurringRun::id,
             KfpRecurringRun::name,
             KfpRecurringRun::owner,
-            settings.driftPeriod(),
-            settings.clock());
+            settings);
     this.recentRuns = new RecentRunReads(settings.kfpClock());
   }
 

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * @param options the run's settings
  * @param converge from the first create to all N objects Ready
  * @param convergeObjects the objects created while converging: N plus the probes applied then
- * @param quiet whether the operator went quiet (no reconcile and no write for a second) before steady state
+ * @param quiet whether the operator went quiet (no reconcile and no write for a second) before
+ *     steady state
  * @param converging from the first create until the operator was quiet
  * @param steady the steady-state window
  * @param resync every object reconciled once more with nothing changed (an annotation added)
