@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * fabric8's CRUD mock dispatcher made to behave like kube-apiserver where the mock does not:
  * server-side apply, RFC 7386 merge patch, {@code metadata.generation} and {@code
  * deletionTimestamp} on deletion, namespaces that must exist, a review of every write before it is
- * stored, and kube-apiserver's {@code Status} bodies.
+ * stored, kube-apiserver's {@code Status} bodies, and the computed answer to a {@code
+ * SelfSubjectRulesReview}.
  */
 public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -69,6 +70,9 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
     ApiPath path = ApiPath.parse(request.getPath());
     synchronized (writes) {
       try {
+        if (SelfRulesReview.isAskedBy(path)) {
+          return SelfRulesReview.answer(read(body(request)));
+        }
         return create(path, read(body(request)));
       } catch (IllegalArgumentException e) {
         return ApiStatus.badRequest(e.getMessage());
