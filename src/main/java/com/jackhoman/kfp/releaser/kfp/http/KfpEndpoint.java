@@ -27,7 +27,11 @@ public record KfpEndpoint(
     return builder(baseUrl).build();
   }
 
-  /** A builder starting from the defaults of {@link #of(URI)}. */
+  /**
+   * A builder starting from the defaults of {@link #of(URI)}.
+   *
+   * @throws IllegalArgumentException when the URL carries credentials, which would end up in logs
+   */
   public static Builder builder(URI baseUrl) {
     return new Builder(baseUrl);
   }
@@ -98,6 +102,11 @@ public record KfpEndpoint(
     private KfpCallObserver callObserver = KfpCallObserver.none();
 
     private Builder(URI baseUrl) {
+      if (baseUrl.getRawUserInfo() != null) {
+        throw new IllegalArgumentException(
+            "The KFP URL carries credentials before its host (user:password@); remove them and"
+                + " give the token in a token file instead");
+      }
       this.baseUrl = baseUrl;
     }
 

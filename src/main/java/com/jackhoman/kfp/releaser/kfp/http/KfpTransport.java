@@ -154,7 +154,7 @@ public final class KfpTransport implements Closeable {
             ? send(request.get())
             : first;
     if (last.status() / 100 != 2) {
-      throw ErrorAnswer.toException(last.status(), last.body());
+      throw ErrorAnswer.toException(last.status(), TokenMask.hide(last.body(), last.bearer()));
     }
     if (answer == Void.class) {
       return null;
@@ -168,7 +168,8 @@ public final class KfpTransport implements Closeable {
   }
 
   private Answer send(ClassicHttpRequest request) {
-    token.ifPresent(t -> request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + t.current()));
+    Optional<String> bearer = token.map(BearerToken::current);
+    bearer.ifPresent(t -> request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + t));
     endpoint.userId().ifPresent(user -> request.setHeader(USER_ID_HEADER, user));
     request.setHeader(HttpHeaders.ACCEPT, "application/json");
     long start = System.nanoTime();
@@ -182,7 +183,8 @@ public final class KfpTransport implements Closeable {
                       response.getCode(),
                       response.getEntity() == null
                           ? ""
-                          : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+                          : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
+                      bearer));
       status = answer.status();
       return answer;
     } catch (IOException unreachable) {
@@ -218,6 +220,6 @@ public final class KfpTransport implements Closeable {
     }
   }
 
-  /** A status and body as KFP sent them. */
-  private record Answer(int status, String body) {}
+  /** A status and body as KFP sent them, and the bearer token the request carried. */
+  private record Answer(int status, String body, Optional<String> bearer) {}
 }
