@@ -5,10 +5,14 @@ import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** The command-line options (and environment variables) that say how to reach KFP. */
 public final class KfpOptions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KfpOptions.class);
 
   /** Which REST generation to speak. */
   public enum Api {
@@ -59,10 +63,14 @@ public final class KfpOptions {
 
   @Option(
       names = "--kfp-insecure-skip-tls-verify",
-      description = "Accept any certificate from KFP. Only for testing.")
+      description =
+          "Accept any certificate from KFP (logged as a warning at start). Only for testing.")
   boolean insecure;
 
-  /** The endpoint these options describe. */
+  /**
+   * The endpoint these options describe; logs a warning when it skips TLS verification (TLS is
+   * verified unless asked not to).
+   */
   public KfpEndpoint endpoint() {
     KfpEndpoint.Builder builder = KfpEndpoint.builder(url);
     if (tokenFile != null) {
@@ -75,6 +83,11 @@ public final class KfpOptions {
       builder.caBundle(caFile);
     }
     if (insecure) {
+      LOG.warn(
+          "Skipping verification of KFP's TLS certificate url={}: anyone on the network path can"
+              + " pose as KFP and read its token; give KFP's CA with --kfp-ca-file and drop"
+              + " --kfp-insecure-skip-tls-verify",
+          url);
       builder.insecureSkipTlsVerify();
     }
     return builder.build();
