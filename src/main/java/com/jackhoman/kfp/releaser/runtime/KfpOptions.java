@@ -47,6 +47,16 @@ public final class KfpOptions {
   Path tokenFile;
 
   @Option(
+      names = "--kfp-namespace-token-service-account",
+      paramLabel = "NAME",
+      defaultValue = "${env:KFP_NAMESPACE_TOKEN_SERVICE_ACCOUNT}",
+      description =
+          "Multi-user KFP: about the objects of each namespace, call KFP with a token of the"
+              + " service account NAME of that namespace (audience pipelines.kubeflow.org), so"
+              + " KFP applies that team's rights (env KFP_NAMESPACE_TOKEN_SERVICE_ACCOUNT).")
+  String namespaceTokenServiceAccount;
+
+  @Option(
       names = "--kfp-user",
       paramLabel = "USER",
       defaultValue = "${env:KFP_USER}",
@@ -91,6 +101,11 @@ public final class KfpOptions {
       builder.insecureSkipTlsVerify();
     }
     return builder.build();
+  }
+
+  /** The service account whose per-namespace tokens to call KFP with, if any. */
+  public Optional<String> namespaceTokenServiceAccount() {
+    return Optional.ofNullable(namespaceTokenServiceAccount).filter(name -> !name.isBlank());
   }
 
   /** The REST generation to speak, or empty to probe. */

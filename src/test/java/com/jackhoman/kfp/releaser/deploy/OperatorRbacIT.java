@@ -4,18 +4,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.jackhoman.kfp.releaser.MockCluster;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
-import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
-import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
-import com.jackhoman.kfp.releaser.sync.KfpTenancy;
-import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.runtime.ServiceAccountTokens;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
@@ -31,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -39,11 +35,11 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The operator's ClusterRole is derived from what the operator really does: the operator, wired as
- * {@code kfp-releaser run} wires it (leader election on), creates, updates and deletes every kind
- * while each request its Kubernetes client sends is recorded, and the permissions those requests
- * need must be exactly the role's rules. The CSV's clusterPermissions and {@code deploy/} are the
- * same rules ({@code KustomizeInstallTest}). Runs on the faithful mock API server only: it needs to
- * see the operator's client.
+ * {@code kfp-releaser run} wires it (leader election on, multi-user KFP called with a token per
+ * namespace), creates, updates and deletes every kind while each request its Kubernetes client
+ * sends is recorded, and the permissions those requests need must be exactly the role's rules. The
+ * CSV's clusterPermissions and {@code deploy/} are the same rules ({@code KustomizeInstallTest}).
+ * Runs on the faithful mock API server only: it needs to see the operator's client.
  */
 @DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
 class OperatorRbacIT {
@@ -52,6 +48,7 @@ class OperatorRbacIT {
   private static final Path EXAMPLE = Path.of("examples/typed-inputs");
   private static final String TEAM = "team";
   private static final String OPERATOR_NAMESPACE = "kfp-releaser";
+  private static final String KFP_ACCOUNT = "kfp-user";
   private static final String API_VERSION = "kfp.jackhoman.com/v1alpha1";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -78,28 +75,26 @@ class OperatorRbacIT {
   void clusterRoleGrantsExactlyWhatTheOperatorNeedsToSyncEveryKindFromCreateToDelete()
       throws IOException {
     ApiRequestRecorder recorder = new ApiRequestRecorder();
-    try (FaithfulMockServer server = FaithfulMockServer.start();
-        KfpEmulator kfp = KfpEmulator.builder().start();
-        KubernetesClient admin = server.newClient();
-        KubernetesClient operatorClient = recorder.newClient(admin.getConfiguration());
+    try (MockCluster cluster =
+            MockCluster.start()
+                .withNamespaces(TEAM, OPERATOR_NAMESPACE)
+                .withServiceAccount(KFP_ACCOUNT, TEAM);
+        KfpEmulator kfp = KfpEmulator.builder().multiUser(true).start();
+        KubernetesClient operatorClient = recorder.newClient(cluster.admin().getConfiguration());
         KfpClient kfpClient =
             new KfpConnector(Sleeper.system())
-                .connect(KfpEndpoint.of(kfp.url()), Optional.empty())) {
-      installCrds(admin);
-      for (String namespace : List.of(TEAM, OPERATOR_NAMESPACE)) {
-        admin
-            .resource(
-                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-            .create();
-      }
+                .connect(
+                    KfpEndpoint.of(kfp.url())
+                        .withNamespaceTokens(
+                            new ServiceAccountTokens(
+                                operatorClient, KFP_ACCOUNT, Clock.systemUTC())),
+                    Optional.empty())) {
+      KubernetesClient admin = cluster.admin();
       Operator operator =
-          OperatorAssembly.operator(
+          MockCluster.startOperator(
               operatorClient,
               kfpClient,
-              new KfpTenancy(false),
-              new SyncSettings(
-                  Duration.ofSeconds(1), 0.1, Clock.systemUTC(), new SplittableRandom(7)),
-              Set.of(),
+              true,
               overrider ->
                   overrider.withLeaderElectionConfiguration(
                       // as RunCommand elects, but stopping must not exit the test's JVM
@@ -108,7 +103,6 @@ class OperatorRbacIT {
                           .withLeaseNamespace(OPERATOR_NAMESPACE)
                           .withExitOnStopLeading(false)
                           .build()));
-      operator.start();
       try {
         List<HasMetadata> example = applyExample(admin);
         example.forEach(object -> awaitReady(admin, object));
@@ -155,14 +149,6 @@ class OperatorRbacIT {
     Set<Permission> left = new HashSet<>(these);
     left.removeAll(those);
     return left;
-  }
-
-  private static void installCrds(KubernetesClient admin) throws IOException {
-    try (Stream<Path> crds = Files.list(Path.of("crds"))) {
-      for (Path crd : crds.filter(f -> f.toString().endsWith(".kfp.jackhoman.com.yaml")).toList()) {
-        admin.resource(Files.readString(crd)).create();
-      }
-    }
   }
 
   private static List<HasMetadata> applyExample(KubernetesClient admin) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.CapturedLog;
+import com.jackhoman.kfp.releaser.MockCluster;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.kfp.KfpApiVersion;
@@ -11,14 +12,10 @@ import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
-import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
 import com.jackhoman.kfp.releaser.status.ConditionType;
 import com.jackhoman.kfp.releaser.status.Conditions;
-import com.jackhoman.kfp.releaser.sync.KfpTenancy;
-import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -30,12 +27,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,28 +56,16 @@ class KfpTokenStaysOutOfSightIT {
     kfp.createContext("/", KfpTokenStaysOutOfSightIT::denyEchoingTheToken);
     kfp.start();
     try (CapturedLog log = CapturedLog.start();
-        FaithfulMockServer server = FaithfulMockServer.start();
-        KubernetesClient admin = server.newClient();
+        MockCluster cluster = MockCluster.start().withNamespaces(TEAM);
+        KubernetesClient operatorClient = cluster.server().newClient();
         KfpClient client =
             new KfpConnector(Sleeper.system())
                 .connect(
                     KfpEndpoint.of(URI.create("http://localhost:" + kfp.getAddress().getPort()))
                         .withTokenFile(tokenFile),
                     Optional.of(KfpApiVersion.V1BETA1))) {
-      installCrds(admin);
-      admin
-          .resource(new NamespaceBuilder().withNewMetadata().withName(TEAM).endMetadata().build())
-          .create();
-      Operator operator =
-          OperatorAssembly.operator(
-              server.newClient(),
-              client,
-              new KfpTenancy(false),
-              new SyncSettings(
-                  Duration.ofSeconds(1), 0.1, Clock.systemUTC(), new SplittableRandom(7)),
-              Set.of(),
-              overrider -> {});
-      operator.start();
+      KubernetesClient admin = cluster.admin();
+      Operator operator = MockCluster.startOperator(operatorClient, client, false, overrider -> {});
       try {
         admin.resource(pipeline("train")).create();
 
@@ -129,14 +110,6 @@ class KfpTokenStaysOutOfSightIT {
     exchange.sendResponseHeaders(403, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
-  }
-
-  private static void installCrds(KubernetesClient admin) throws IOException {
-    try (Stream<Path> crds = Files.list(Path.of("crds"))) {
-      for (Path crd : crds.filter(f -> f.toString().endsWith(".kfp.jackhoman.com.yaml")).toList()) {
-        admin.resource(Files.readString(crd)).create();
-      }
-    }
   }
 
   private static Pipeline pipeline(String name) {
