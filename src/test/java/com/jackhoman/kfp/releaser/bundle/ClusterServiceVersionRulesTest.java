@@ -256,15 +256,29 @@ class ClusterServiceVersionRulesTest {
     assertThat(permissions.path(0).path("rules"))
         .as("the rules OperatorRbacIT derives from the operator's requests")
         .isEqualTo(BundleYaml.read(Path.of("olm/operator/cluster-role.yaml")).path("rules"));
-    assertThat(csv.at(INSTALL).path("permissions").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void permissionsInTheOperatorsNamespaceAreTheRulesOfItsLeaderElectionRole() throws IOException {
+    JsonNode permissions = csv.at(INSTALL).path("permissions");
+
+    assertThat(permissions).hasSize(1);
+    assertThat(permissions.path(0).path("serviceAccountName").asText())
+        .isEqualTo(podSpec().path("serviceAccountName").asText());
+    assertThat(permissions.path(0).path("rules"))
+        .isEqualTo(
+            BundleYaml.read(Path.of("olm/operator/leader-election-role.yaml")).path("rules"));
   }
 
   @Test
   void noPermissionUsesAWildcardOrResourceNames() {
-    for (JsonNode rule : csv.at(INSTALL).path("clusterPermissions").path(0).path("rules")) {
-      assertThat(rule.toString()).doesNotContain("\"*\"");
-      assertThat(rule.has("resourceNames")).isFalse();
-      assertThat(rule.has("nonResourceURLs")).isFalse();
+    for (String rules : List.of("/clusterPermissions/0/rules", "/permissions/0/rules")) {
+      assertThat(csv.at(INSTALL + rules)).isNotEmpty();
+      for (JsonNode rule : csv.at(INSTALL + rules)) {
+        assertThat(rule.toString()).doesNotContain("\"*\"");
+        assertThat(rule.has("resourceNames")).isFalse();
+        assertThat(rule.has("nonResourceURLs")).isFalse();
+      }
     }
   }
 

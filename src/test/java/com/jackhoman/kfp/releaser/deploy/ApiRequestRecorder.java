@@ -1,11 +1,13 @@
 package com.jackhoman.kfp.releaser.deploy;
 
+import com.jackhoman.kfp.releaser.sandbox.ApiPath;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ApiRequestRecorder implements Interceptor {
 
-  private final Set<Permission> used = ConcurrentHashMap.newKeySet();
+  private final Map<Permission, Set<String>> used = new ConcurrentHashMap<>();
   private final Set<String> nonResource = ConcurrentHashMap.newKeySet();
 
   /**
@@ -32,12 +34,25 @@ final class ApiRequestRecorder implements Interceptor {
   public void before(BasicBuilder builder, HttpRequest request, Interceptor.RequestTags tags) {
     Permission.of(request.method(), request.uri())
         .ifPresentOrElse(
-            used::add, () -> nonResource.add(request.method() + " " + request.uri().getPath()));
+            permission ->
+                used.computeIfAbsent(permission, p -> ConcurrentHashMap.newKeySet())
+                    .add(namespaceOf(request)),
+            () -> nonResource.add(request.method() + " " + request.uri().getPath()));
   }
 
   /** The permissions the client's requests needed so far. */
   Set<Permission> used() {
-    return Set.copyOf(used);
+    return Set.copyOf(used.keySet());
+  }
+
+  /** The namespaces requests needing {@code permission} went to ({@code ""}: cluster-wide). */
+  Set<String> namespacesOf(Permission permission) {
+    return Set.copyOf(used.getOrDefault(permission, Set.of()));
+  }
+
+  private static String namespaceOf(HttpRequest request) {
+    String namespace = ApiPath.parse(request.uri().getRawPath()).namespace();
+    return namespace == null ? "" : namespace;
   }
 
   /** The requests so far that named no resource (discovery, {@code /version}), as "METHOD path". */

@@ -37,14 +37,18 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * The operator's ClusterRole is derived from what the operator really does: the operator, wired as
  * {@code kfp-releaser run} wires it (leader election on, multi-user KFP called with a token per
  * namespace), creates, updates and deletes every kind while each request its Kubernetes client
- * sends is recorded, and the permissions those requests need must be exactly the role's rules. The
- * CSV's clusterPermissions and {@code deploy/} are the same rules ({@code KustomizeInstallTest}).
- * Runs on the faithful mock API server only: it needs to see the operator's client.
+ * sends is recorded, and the permissions those requests need must be exactly the rules of its
+ * ClusterRole and of its leader-election Role, the latter used in the operator's own namespace
+ * only. The CSV's clusterPermissions and permissions and {@code deploy/} are the same rules ({@code
+ * KustomizeInstallTest}). Runs on the faithful mock API server only: it needs to see the operator's
+ * client.
  */
 @DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
 class OperatorRbacIT {
 
   private static final Path CLUSTER_ROLE = Path.of("olm/operator/cluster-role.yaml");
+  private static final Path LEADER_ELECTION_ROLE =
+      Path.of("olm/operator/leader-election-role.yaml");
   private static final Path EXAMPLE = Path.of("examples/typed-inputs");
   private static final String TEAM = "team";
   private static final String OPERATOR_NAMESPACE = "kfp-releaser";
@@ -125,9 +129,10 @@ class OperatorRbacIT {
       }
     }
 
-    Set<Permission> granted =
-        Permission.grantedBy(
-            new ObjectMapper(new YAMLFactory()).readTree(CLUSTER_ROLE.toFile()).path("rules"));
+    Set<Permission> clusterWide = rulesOf(CLUSTER_ROLE);
+    Set<Permission> ownNamespace = rulesOf(LEADER_ELECTION_ROLE);
+    Set<Permission> granted = new HashSet<>(clusterWide);
+    granted.addAll(ownNamespace);
     Set<Permission> used = new HashSet<>(recorder.used());
     used.removeAll(GRANTED_TO_EVERYONE);
     used.addAll(NEEDED_ON_CONFLICT);
@@ -135,14 +140,31 @@ class OperatorRbacIT {
         softly -> {
           softly
               .assertThat(minus(used, granted))
-              .as("requests of the operator that no rule of %s allows", CLUSTER_ROLE)
+              .as(
+                  "requests of the operator that no rule of %s or %s allows",
+                  CLUSTER_ROLE, LEADER_ELECTION_ROLE)
               .isEmpty();
           softly
               .assertThat(minus(granted, used))
-              .as("rules of %s that the operator never needed", CLUSTER_ROLE)
+              .as(
+                  "rules of %s or %s that the operator never needed",
+                  CLUSTER_ROLE, LEADER_ELECTION_ROLE)
               .isEmpty();
+          for (Permission permission : minus(ownNamespace, clusterWide)) {
+            softly
+                .assertThat(recorder.namespacesOf(permission))
+                .as(
+                    "namespaces where the operator needed %s, which %s grants in its own only",
+                    permission, LEADER_ELECTION_ROLE)
+                .containsOnly(OPERATOR_NAMESPACE);
+          }
           softly.assertThat(recorder.nonResource()).as("requests for no resource").isEmpty();
         });
+  }
+
+  private static Set<Permission> rulesOf(Path role) throws IOException {
+    return Permission.grantedBy(
+        new ObjectMapper(new YAMLFactory()).readTree(role.toFile()).path("rules"));
   }
 
   private static Set<Permission> minus(Set<Permission> these, Set<Permission> those) {
