@@ -86,7 +86,10 @@ final class RunCommand implements Callable<Integer> {
       names = "--reconcile-threads",
       paramLabel = "N",
       defaultValue = "10",
-      description = "How many objects are reconciled at the same time (default ${DEFAULT-VALUE}).")
+      description =
+          "How many objects are reconciled at the same time, and so how many KFP calls are made at"
+              + " the same time at most: the KFP connection pool has as many connections (default"
+              + " ${DEFAULT-VALUE}).")
   int reconcileThreads;
 
   @Option(
@@ -186,7 +189,8 @@ final class RunCommand implements Callable<Integer> {
   private KfpClient connectToKfp(KubernetesClient kubernetes, KfpCallMetrics metrics, Logger log)
       throws InterruptedException {
     KfpConnector connector = new KfpConnector(Sleeper.system());
-    KfpEndpoint.Builder builder = kfp.endpoint().toBuilder().callObserver(metrics);
+    KfpEndpoint.Builder builder =
+        kfp.endpoint().toBuilder().callObserver(metrics).maxConnections(reconcileThreads);
     kfp.namespaceTokenServiceAccount()
         .ifPresent(
             account ->

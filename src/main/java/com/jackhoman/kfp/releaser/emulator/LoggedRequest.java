@@ -12,4 +12,12 @@ public record LoggedRequest(String method, String path, int status, Instant time
   public boolean isWrite() {
     return !"GET".equals(method) && !"HEAD".equals(method);
   }
+
+  /**
+   * Whether the request changed state: a write that succeeded, or whose response was dropped after
+   * the change was committed (a refused one, such as a 409 on a taken name, changed nothing).
+   */
+  public boolean changedState() {
+    return isWrite() && status < 300;
+  }
 }

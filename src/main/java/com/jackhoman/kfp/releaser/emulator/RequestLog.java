@@ -22,6 +22,11 @@ public final class RequestLog {
     return entries.stream().filter(LoggedRequest::isWrite).count();
   }
 
+  /** How many requests so far changed state (see {@link LoggedRequest#changedState()}). */
+  public long changeCount() {
+    return entries.stream().filter(LoggedRequest::changedState).count();
+  }
+
   /** Forgets everything logged so far, so a test can assert on what happens next. */
   public void clear() {
     entries.clear();

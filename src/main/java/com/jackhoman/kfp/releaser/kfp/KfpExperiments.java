@@ -11,6 +11,9 @@ public interface KfpExperiments {
   /** The experiment with this unique name in the namespace, if any. */
   Optional<KfpExperiment> findByName(String namespace, String name);
 
+  /** Every experiment in the namespace. */
+  List<KfpExperiment> list(String namespace);
+
   /** Every experiment in the namespace that carries this owner's mark. */
   List<KfpExperiment> findOwnedBy(String namespace, OwnerMark owner);
 

@@ -9,6 +9,9 @@ public interface KfpPipelines {
   /** The pipeline with this unique name in the namespace, if any. */
   Optional<KfpPipeline> findByName(String namespace, String name);
 
+  /** Every pipeline in the namespace. */
+  List<KfpPipeline> list(String namespace);
+
   /** Every pipeline in the namespace that carries this owner's mark. */
   List<KfpPipeline> findOwnedBy(String namespace, OwnerMark owner);
 

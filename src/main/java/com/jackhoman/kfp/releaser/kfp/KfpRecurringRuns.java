@@ -8,6 +8,9 @@ import java.util.List;
  */
 public interface KfpRecurringRuns {
 
+  /** Every recurring run in the namespace. */
+  List<KfpRecurringRun> list(String namespace);
+
   /** Every recurring run in the namespace that carries this owner's mark. */
   List<KfpRecurringRun> findOwnedBy(String namespace, OwnerMark owner);
 

@@ -9,6 +9,7 @@ import com.jackhoman.kfp.releaser.status.ConditionReporter;
 import com.jackhoman.kfp.releaser.status.Conditions;
 import com.jackhoman.kfp.releaser.status.EventRecorder;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.ListedKfp;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -33,14 +34,15 @@ public final class OperatorAssembly {
   /**
    * The reconcilers of the four kinds.
    *
-   * @param kfp the connected KFP client; each reconciler acts through {@link KfpClient#in} with the
-   *     identity of the KFP namespace of the object at hand
+   * @param client the connected KFP client; each reconciler acts through {@link KfpClient#in} with
+   *     the identity of the KFP namespace of the object at hand
    * @param tenancy whether KFP is multi-user
    * @param settings drift period, clock and randomness
    * @param kubernetes the client events are recorded through
    */
   public static List<Reconciler<?>> reconcilers(
-      KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, KubernetesClient kubernetes) {
+      KfpClient client, KfpTenancy tenancy, SyncSettings settings, KubernetesClient kubernetes) {
+    KfpClient kfp = ListedKfp.over(client, tenancy, settings);
     ConditionReporter reporter =
         new ConditionReporter(
             new Conditions(settings.clock()), new EventRecorder(kubernetes, settings.clock()));

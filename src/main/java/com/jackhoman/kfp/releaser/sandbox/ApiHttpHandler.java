@@ -40,7 +40,7 @@ final class ApiHttpHandler implements HttpHandler {
           + "\"gitTreeState\":\"clean\",\"buildDate\":\"2026-01-01T00:00:00Z\","
           + "\"goVersion\":\"go1.23\",\"compiler\":\"gc\",\"platform\":\"linux/amd64\"}";
 
-  private final FaithfulCrudDispatcher store;
+  private final ResourceStores stores;
   private final WatchEvents watchEvents;
   private final ServedResources served;
   private final ApiDiscovery discovery;
@@ -49,8 +49,8 @@ final class ApiHttpHandler implements HttpHandler {
   private final Clock clock;
 
   ApiHttpHandler(
-      FaithfulCrudDispatcher store, WatchEvents watchEvents, ServedResources served, Clock clock) {
-    this.store = store;
+      ResourceStores stores, WatchEvents watchEvents, ServedResources served, Clock clock) {
+    this.stores = stores;
     this.watchEvents = watchEvents;
     this.served = served;
     this.discovery = new ApiDiscovery(served);
@@ -85,7 +85,12 @@ final class ApiHttpHandler implements HttpHandler {
         } else if (exchange.getRequestMethod().equals("GET")) {
           send(exchange, get(api, resource.get(), TableRenderer.isWanted(accept)));
         } else {
-          send(exchange, store.dispatch(request(exchange, pathAndQuery, body)));
+          MockResponse answer = stores.of(api).dispatch(request(exchange, pathAndQuery, body));
+          if (resource.get().kind().equals("CustomResourceDefinition") && answer.code() < 300) {
+            served.definitionsChanged();
+            stores.definitionWritten();
+          }
+          send(exchange, answer);
         }
       }
     }
@@ -94,7 +99,7 @@ final class ApiHttpHandler implements HttpHandler {
   private MockResponse get(ApiPath api, ServedResource resource, boolean asTable) {
     String objectOrList =
         api.name() == null ? api.collectionPath() : api.withName(api.name()).objectPath();
-    MockResponse response = store.handleGet(withLabelSelector(objectOrList, api));
+    MockResponse response = stores.of(api).handleGet(withLabelSelector(objectOrList, api));
     if (response.code() != 200) {
       return response;
     }
@@ -128,7 +133,12 @@ final class ApiHttpHandler implements HttpHandler {
     long from;
     if (requested.isEmpty() || requested.equals("0")) {
       JsonNode list =
-          read(store.handleGet(withLabelSelector(api.collectionPath(), api)).getBody().readUtf8());
+          read(
+              stores
+                  .of(api)
+                  .handleGet(withLabelSelector(api.collectionPath(), api))
+                  .getBody()
+                  .readUtf8());
       from = list.path("metadata").path("resourceVersion").asLong();
       selected(list, api, resource)
           .forEach(item -> initial.add(new StoredChange("ADDED", item, from)));

@@ -46,19 +46,21 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
    */
   public static EmbeddedKubernetesApi start(Path kubeconfig, Clock clock) throws IOException {
     WatchEvents watchEvents = new WatchEvents();
-    FaithfulCrudDispatcher store =
-        new FaithfulCrudDispatcher(
+    ResourceStores stores =
+        new ResourceStores(
             new SchemaAdmission(new ObjectValidator(CustomResourceDefinitions.load())),
             watchEvents);
-    store.handleCreate(
-        new RecordedRequest(
-            "HTTP/1.1",
-            HttpMethod.POST,
-            "/api/v1/namespaces",
-            Headers.builder().add("Content-Type", "application/json").build(),
-            new Buffer(
-                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"default\"}}"
-                    .getBytes(StandardCharsets.UTF_8))));
+    stores
+        .of(ApiPath.parse("/api/v1/namespaces"))
+        .handleCreate(
+            new RecordedRequest(
+                "HTTP/1.1",
+                HttpMethod.POST,
+                "/api/v1/namespaces",
+                Headers.builder().add("Content-Type", "application/json").build(),
+                new Buffer(
+                    "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"default\"}}"
+                        .getBytes(StandardCharsets.UTF_8))));
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     ExecutorService threads =
@@ -70,7 +72,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
             });
     server.setExecutor(threads);
     server.createContext(
-        "/", new ApiHttpHandler(store, watchEvents, new ServedResources(store::handleGet), clock));
+        "/", new ApiHttpHandler(stores, watchEvents, new ServedResources(stores::get), clock));
     server.start();
     EmbeddedKubernetesApi api = new EmbeddedKubernetesApi(server, threads, kubeconfig);
     KubeconfigFile.write(kubeconfig, api.url());

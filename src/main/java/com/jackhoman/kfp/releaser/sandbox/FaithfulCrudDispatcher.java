@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * fabric8's CRUD mock dispatcher made to behave like kube-apiserver where the mock does not:
@@ -39,6 +40,7 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
   private final WriteReview review;
   private final Consumer<StoredChange> changes;
+  private final Predicate<String> namespaceExists;
   private final ServiceAccountTokenIssuer tokens = new ServiceAccountTokenIssuer(Clock.systemUTC());
 
   /** Serialises every write, so that a read-modify-write below is atomic. */
@@ -50,14 +52,28 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   /**
+   * A dispatcher that asks {@code review} before storing, reports every stored change, and holds
+   * its own namespaces.
+   */
+  public FaithfulCrudDispatcher(WriteReview review, Consumer<StoredChange> changes) {
+    this(review, changes, null);
+  }
+
+  /**
    * A dispatcher that asks {@code review} before storing and reports every stored change.
    *
    * @param review admission and validation of writes
    * @param changes called, under the store's write lock, with every change in order
+   * @param namespaceExists whether a namespace exists, where another store holds the namespaces
    */
-  public FaithfulCrudDispatcher(WriteReview review, Consumer<StoredChange> changes) {
+  FaithfulCrudDispatcher(
+      WriteReview review, Consumer<StoredChange> changes, Predicate<String> namespaceExists) {
     this.review = review;
     this.changes = changes;
+    this.namespaceExists =
+        namespaceExists != null
+            ? namespaceExists
+            : namespace -> stored(ApiPath.parse("/api/v1/namespaces/" + namespace)).isPresent();
   }
 
   @Override
@@ -230,7 +246,7 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   private MockResponse create(ApiPath path, JsonNode object) {
     ObjectNode created = object.deepCopy();
     if (path.namespace() != null) {
-      if (stored(ApiPath.parse("/api/v1/namespaces/" + path.namespace())).isEmpty()) {
+      if (!namespaceExists.test(path.namespace())) {
         return ApiStatus.notFound(ApiPath.parse("/api/v1/namespaces/" + path.namespace()));
       }
       created.withObject(METADATA).put("namespace", path.namespace());

@@ -56,6 +56,7 @@ final class ServedResources {
                       + "\"jsonPath\":\".metadata.creationTimestamp\"}]")));
 
   private final Function<String, MockResponse> get;
+  private List<ServedResource> all;
 
   /**
    * @param get reads from the store: a GET of a path, answered as the dispatcher answers it
@@ -65,7 +66,19 @@ final class ServedResources {
   }
 
   /** Every served resource: built-in ones first, then the CRDs' in the order stored. */
-  List<ServedResource> all() {
+  synchronized List<ServedResource> all() {
+    if (all == null) {
+      all = readDefinitions();
+    }
+    return all;
+  }
+
+  /** Reads the CRDs again before the next answer: one was written. */
+  synchronized void definitionsChanged() {
+    all = null;
+  }
+
+  private List<ServedResource> readDefinitions() {
     List<ServedResource> all = new ArrayList<>(BUILT_IN);
     JsonNode crds =
         read(new String(get.apply(CRD_LIST).getBody().getBytes(), StandardCharsets.UTF_8));

@@ -12,6 +12,13 @@ public record KfpTenancy(boolean multiUser) {
 
   /** The KFP namespace of the KFP objects of {@code owner}. */
   public String namespaceOf(HasMetadata owner) {
-    return multiUser ? owner.getMetadata().getNamespace() : "";
+    return namespaceFor(owner.getMetadata().getNamespace());
+  }
+
+  /**
+   * The KFP namespace of the KFP objects of objects in the Kubernetes namespace {@code namespace}.
+   */
+  public String namespaceFor(String namespace) {
+    return multiUser ? namespace : "";
   }
 }

@@ -81,14 +81,14 @@ class ExperimentIT {
         .create(
             new NewExperiment(
                 "", kfpName("taken"), "made elsewhere", new OwnerMark("other", "taken", "uid-2")));
-    long writesBefore = OPERATOR.kfp().log().writeCount();
+    long changesBefore = OPERATOR.kfp().log().changeCount();
 
     EXTENSION.create(experiment("taken"));
 
     Condition ready = awaitReadyReason("taken", "NotOwned");
     assertThat(ready.getMessage()).contains("belongs to another kfp-releaser object");
     assertThat(EXTENSION.get(Experiment.class, "taken").getStatus().getExperimentId()).isNull();
-    assertThat(OPERATOR.kfp().log().writeCount()).isEqualTo(writesBefore);
+    assertThat(OPERATOR.kfp().log().changeCount()).isEqualTo(changesBefore);
   }
 
   @Test

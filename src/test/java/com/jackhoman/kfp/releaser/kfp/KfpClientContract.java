@@ -271,6 +271,30 @@ public abstract class KfpClientContract {
   }
 
   @Test
+  void everyObjectOfTheNamespaceIsListedWhoeverOwnsIt() {
+    KfpPipelineVersion version = uploadVersion(upload("train"), "v2");
+    KfpPipeline other = upload("other");
+    KfpExperiment nightly = experiment("nightly");
+    KfpExperiment weekly = experiment("weekly");
+    KfpRecurringRun ours =
+        client.recurringRuns().create(newRun("same-name", nightly, version, cron(), false));
+    KfpRecurringRun theirs =
+        client
+            .recurringRuns()
+            .create(
+                withOwner(newRun("same-name", nightly, version, cron(), false), "someone-else"));
+
+    assertThat(client.pipelines().list(NAMESPACE))
+        .extracting(KfpPipeline::name)
+        .containsExactlyInAnyOrder("train", other.name());
+    assertThat(client.experiments().list(NAMESPACE))
+        .contains(nightly, weekly)
+        .extracting(KfpExperiment::name)
+        .containsOnly("Default", "nightly", "weekly");
+    assertThat(client.recurringRuns().list(NAMESPACE)).containsExactlyInAnyOrder(ours, theirs);
+  }
+
+  @Test
   void disablingAndEnablingARecurringRunFlipsOnlyItsState() {
     KfpRecurringRun run = recurringRun("nightly-train", cron());
 

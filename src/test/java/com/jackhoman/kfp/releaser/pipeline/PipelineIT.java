@@ -86,14 +86,14 @@ class PipelineIT {
                 "taken",
                 "made by someone else",
                 new OwnerMark("elsewhere", "taken", "another-uid")));
-    long writesBefore = OPERATOR.kfp().log().writeCount();
+    long changesBefore = OPERATOR.kfp().log().changeCount();
 
     EXTENSION.create(pipeline("taken", Map.of()));
 
     Condition ready = awaitReadyCondition("taken", "False");
     assertThat(ready.getReason()).isEqualTo("NotOwned");
     assertThat(ready.getMessage()).contains("belongs to another kfp-releaser object");
-    assertThat(OPERATOR.kfp().log().writeCount()).isEqualTo(writesBefore);
+    assertThat(OPERATOR.kfp().log().changeCount()).isEqualTo(changesBefore);
   }
 
   @Test

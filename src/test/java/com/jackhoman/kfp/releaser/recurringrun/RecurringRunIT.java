@@ -48,13 +48,12 @@ class RecurringRunIT {
 
   @Test
   void recurringRunWaitsForItsVersionAndExperimentAndProceedsAsSoonAsTheyAreReady() {
-    versions.apply("waited-for");
     runs.apply("waiting", "waited-for", spec -> spec.setExperimentRef("team"));
 
     Condition waiting = runs.awaitReady("waiting", "False", "Waiting");
     assertThat(waiting.getMessage())
         .contains("PipelineVersion \"waited-for\" to be Ready", "Experiment \"team\" to be Ready");
-    versions.makeReady("waited-for");
+    versions.applyReady("waited-for");
     assertThat(runs.awaitReady("waiting", "False", "Waiting").getMessage())
         .doesNotContain("PipelineVersion")
         .contains("Experiment \"team\"");
@@ -196,6 +195,9 @@ class RecurringRunIT {
                 true,
                 ""));
     OPERATOR.kfp().log().clear();
+    // The operator sees KFP objects made by others at its next listing of the namespace, at most
+    // one drift period later (KFP does not keep recurring run names unique, so nothing refuses).
+    await().pollDelay(OperatorUnderTest.DRIFT_PERIOD.multipliedBy(2)).until(() -> true);
 
     runs.apply("contested", "contested-version", spec -> {});
 

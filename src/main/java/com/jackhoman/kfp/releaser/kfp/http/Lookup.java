@@ -35,6 +35,11 @@ public final class Lookup<T> {
     this.ownerOf = ownerOf;
   }
 
+  /** Every object in the scope. */
+  public List<T> all(String scope) {
+    return list.apply(scope, null);
+  }
+
   /** Every object in the scope with this name. */
   public List<T> named(String scope, String name) {
     return list.apply(scope, ListFilter.in(dialect).equalTo(nameKey, name));

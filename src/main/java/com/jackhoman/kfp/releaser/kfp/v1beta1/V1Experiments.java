@@ -44,6 +44,11 @@ final class V1Experiments implements KfpExperiments {
   }
 
   @Override
+  public List<KfpExperiment> list(String namespace) {
+    return lookup.all(namespace);
+  }
+
+  @Override
   public List<KfpExperiment> findOwnedBy(String namespace, OwnerMark owner) {
     return lookup.ownedBy(namespace, owner);
   }

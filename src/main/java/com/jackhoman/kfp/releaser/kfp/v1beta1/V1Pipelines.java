@@ -55,6 +55,11 @@ final class V1Pipelines implements KfpPipelines {
   }
 
   @Override
+  public List<KfpPipeline> list(String namespace) {
+    return lookup.all(namespace);
+  }
+
+  @Override
   public List<KfpPipeline> findOwnedBy(String namespace, OwnerMark owner) {
     return lookup.ownedBy(namespace, owner);
   }

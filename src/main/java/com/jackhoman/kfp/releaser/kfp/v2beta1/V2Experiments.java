@@ -45,6 +45,11 @@ final class V2Experiments implements KfpExperiments {
   }
 
   @Override
+  public List<KfpExperiment> list(String namespace) {
+    return lookup.all(namespace);
+  }
+
+  @Override
   public List<KfpExperiment> findOwnedBy(String namespace, OwnerMark owner) {
     return lookup.ownedBy(namespace, owner);
   }

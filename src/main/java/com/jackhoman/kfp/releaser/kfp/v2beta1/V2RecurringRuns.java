@@ -62,6 +62,11 @@ final class V2RecurringRuns implements KfpRecurringRuns {
   }
 
   @Override
+  public List<KfpRecurringRun> list(String namespace) {
+    return lookup.all(namespace);
+  }
+
+  @Override
   public List<KfpRecurringRun> findOwnedBy(String namespace, OwnerMark owner) {
     return lookup.ownedBy(namespace, owner);
   }
