@@ -11,6 +11,7 @@ import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.io.IOException;
@@ -51,23 +52,38 @@ public final class OperatorUnderTest implements AfterAllCallback {
   private final KfpClient client;
   private final LocallyRunOperatorExtension extension;
 
-  private OperatorUnderTest(KfpEmulator kfp, Duration driftPeriod) {
+  private OperatorUnderTest(
+      KfpEmulator kfp, Duration driftPeriod, Metrics metrics, boolean asDeployed) {
     this.kfp = kfp;
-    this.kubernetes = REAL_CLUSTER ? Optional.empty() : Optional.of(FaithfulMockServer.start());
+    this.kubernetes =
+        REAL_CLUSTER
+            ? Optional.empty()
+            : Optional.of(
+                asDeployed
+                    ? FaithfulMockServer.startWithSchemaAdmission()
+                    : FaithfulMockServer.start());
     this.client =
         new KfpConnector(Sleeper.system()).connect(KfpEndpoint.of(kfp.url()), Optional.empty());
     KubernetesClient operatorClient = newKubernetesClient();
     SyncSettings settings =
-        new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(7));
+        new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(7), kfp.clock());
     LocallyRunOperatorExtension.Builder builder =
         LocallyRunOperatorExtension.builder()
             .withKubernetesClient(operatorClient)
             .withInfrastructureKubernetesClient(newKubernetesClient())
             .withAdditionalCRD(CRDS)
+            .withConfigurationService(overrider -> overrider.withMetrics(metrics))
             .oneNamespacePerClass(true);
     for (Reconciler<?> reconciler :
         OperatorAssembly.reconcilers(client, new KfpTenancy(false), settings, operatorClient)) {
-      builder.withReconciler(reconciler, OperatorAssembly.retry());
+      builder.withReconciler(
+          reconciler,
+          OperatorAssembly.retry(),
+          override -> {
+            if (asDeployed) {
+              override.watchingAllNamespaces();
+            }
+          });
     }
     this.extension = builder.build();
   }
@@ -78,12 +94,23 @@ public final class OperatorUnderTest implements AfterAllCallback {
    * one, so that KFP and the API server stop only after the operator has.
    */
   public static OperatorUnderTest over(KfpEmulator kfp) {
-    return new OperatorUnderTest(kfp, DRIFT_PERIOD);
+    return new OperatorUnderTest(kfp, DRIFT_PERIOD, Metrics.NOOP, false);
   }
 
   /** An operator over {@code kfp} that re-checks objects against KFP only every {@code period}. */
   public static OperatorUnderTest over(KfpEmulator kfp, Duration driftPeriod) {
-    return new OperatorUnderTest(kfp, driftPeriod);
+    return new OperatorUnderTest(kfp, driftPeriod, Metrics.NOOP, false);
+  }
+
+  /**
+   * An operator over {@code kfp} as it runs in a cluster: watching every namespace (not only the
+   * test class's), behind an API server that refuses what kube-apiserver refuses for our kinds
+   * (schema, CEL rules, unknown fields under strict field validation). It re-checks objects against
+   * KFP every {@code driftPeriod} and reports each reconcile to {@code metrics}.
+   */
+  public static OperatorUnderTest asDeployed(
+      KfpEmulator kfp, Duration driftPeriod, Metrics metrics) {
+    return new OperatorUnderTest(kfp, driftPeriod, metrics, true);
   }
 
   private KubernetesClient newKubernetesClient() {

@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.emulator;
 
+import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.packages.PackageJudge;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,6 +93,7 @@ final class PipelineIntake {
 
   private StoredPipeline pipeline(
       Naming naming, String name, Map<String, String> tags, Instant now) {
+    refuseLongName(KfpNameLimit.PIPELINE, "pipelines", name);
     return new StoredPipeline(
         ids.next(),
         name,
@@ -109,6 +111,7 @@ final class PipelineIntake {
       StoredPackage judged,
       Map<String, String> tags,
       Instant now) {
+    refuseLongName(KfpNameLimit.PIPELINE_VERSION, "pipeline_versions", name);
     return new StoredVersion(
         ids.next(),
         pipelineId,
@@ -119,5 +122,12 @@ final class PipelineIntake {
         naming.codeSourceUrl(),
         Map.copyOf(tags),
         judged);
+  }
+
+  /** KFP's {@code ValidateFieldLength}: a name longer than its column is refused with 400. */
+  private static void refuseLongName(KfpNameLimit limit, String table, String name) {
+    if (limit.problem(name).isPresent()) {
+      throw KfpError.invalidArgument(table + ".Name length cannot exceed " + limit.max());
+    }
   }
 }

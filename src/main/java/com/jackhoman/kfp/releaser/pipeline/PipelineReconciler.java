@@ -4,6 +4,7 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
 import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
@@ -81,6 +82,24 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
     PipelineStatus current = StatusUpdates.workingCopy(pipeline, PipelineStatus.class);
     if (ConditionReporter.refusedAtThisGeneration(pipeline, current.getConditions())) {
       return UpdateControl.noUpdate();
+    }
+    Optional<String> tooLong = KfpNameLimit.PIPELINE.problem(OwnerMarks.kfpName(pipeline));
+    if (tooLong.isPresent()) {
+      PipelineStatus invalid = StatusUpdates.workingCopy(pipeline, PipelineStatus.class);
+      invalid.setObservedGeneration(pipeline.getMetadata().getGeneration());
+      invalid.setConditions(
+          reporter.ready(
+              pipeline,
+              invalid.getConditions(),
+              false,
+              Reason.InvalidSpec,
+              tooLong.get()
+                  + " (namespace/name): rename the Pipeline, its metadata.name may have at most "
+                  + (KfpNameLimit.PIPELINE.max()
+                      - pipeline.getMetadata().getNamespace().length()
+                      - 1)
+                  + " characters in this namespace"));
+      return StatusUpdates.patchIfChanged(pipeline, invalid, Pipeline::new);
     }
     Optional<KfpPipeline> before = kfpPipeline.getSecondaryResource(pipeline, context);
     workflow.reconcile(pipeline, context).throwAggregateExceptionIfErrorsPresent();

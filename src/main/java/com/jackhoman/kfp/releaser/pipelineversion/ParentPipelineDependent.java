@@ -70,9 +70,9 @@ final class ParentPipelineDependent implements DependentResource<Pipeline, Pipel
         .map(PipelineStatus::getPipelineId);
   }
 
-  /** True when the version's Pipeline exists. */
-  boolean exists(PipelineVersion version) {
-    return pipelines.get(parentId(version)).isPresent();
+  /** The version's Pipeline, if it exists. */
+  Optional<Pipeline> of(PipelineVersion version) {
+    return pipelines.get(parentId(version));
   }
 
   private static boolean belongsTo(PipelineVersion version, Pipeline pipeline) {

@@ -1,9 +1,11 @@
 package com.jackhoman.kfp.releaser.pipelineversion;
 
+import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
 import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
@@ -95,20 +97,27 @@ public final class PipelineVersionReconciler
     PipelineVersionStatus next = StatusUpdates.workingCopy(version, PipelineVersionStatus.class);
     next.setObservedGeneration(version.getMetadata().getGeneration());
     next.setName(version.getMetadata().getName());
+    Optional<String> tooLong =
+        KfpNameLimit.PIPELINE_VERSION.problem(version.getMetadata().getName());
+    if (tooLong.isPresent()) {
+      return invalidSpec(
+          version,
+          next,
+          tooLong.get()
+              + ": create the PipelineVersion again with a metadata.name of at most "
+              + KfpNameLimit.PIPELINE_VERSION.max()
+              + " characters");
+    }
     PipelinePackage pkg;
     try {
       pkg = VersionPackages.of(version);
     } catch (InvalidPackageException invalid) {
-      next.setConditions(
-          reporter.ready(
-              version,
-              next.getConditions(),
-              false,
-              Reason.InvalidSpec,
-              "KFP would refuse the package in spec.workflow: "
-                  + invalid.getMessage()
-                  + ". Create a new PipelineVersion with a valid package"));
-      return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
+      return invalidSpec(
+          version,
+          next,
+          "KFP would refuse the package in spec.workflow: "
+              + invalid.getMessage()
+              + ". Create a new PipelineVersion with a valid package");
     }
     next.setFormat(pkg.format().displayName());
     next.setSpecHash(pkg.specHash());
@@ -168,12 +177,27 @@ public final class PipelineVersionReconciler
     return DeleteControl.defaultDelete();
   }
 
+  /** Sets {@code Ready=False, reason=InvalidSpec} with {@code message}; no KFP call is made. */
+  private UpdateControl<PipelineVersion> invalidSpec(
+      PipelineVersion version, PipelineVersionStatus next, String message) {
+    next.setConditions(
+        reporter.ready(version, next.getConditions(), false, Reason.InvalidSpec, message));
+    return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
+  }
+
   private String waitingMessage(PipelineVersion version) {
-    return "Waiting for Pipeline \""
-        + version.getSpec().getPipeline()
-        + "\" to be Ready"
-        + (parent.exists(version)
-            ? ""
-            : " (no Pipeline of that name exists in this namespace yet)");
+    String pipeline = "Pipeline \"" + version.getSpec().getPipeline() + "\"";
+    Optional<Pipeline> parentPipeline = parent.of(version);
+    if (parentPipeline.isEmpty()) {
+      return "Waiting for "
+          + pipeline
+          + " to be Ready (no Pipeline of that name exists in this namespace yet)";
+    }
+    if (parentPipeline.get().isMarkedForDeletion()) {
+      return pipeline
+          + " is being deleted and waits for its PipelineVersions, this one included, to go"
+          + " first: delete this PipelineVersion too, or create the Pipeline again once it is gone";
+    }
+    return "Waiting for " + pipeline + " to be Ready";
   }
 }

@@ -113,7 +113,7 @@ final class DesiredRecurringRun {
       return new KfpTrigger.Cron(
           CronSchedule.parse(schedule.getCron()).kfpExpression(), start, end);
     } catch (InvalidCronException invalid) {
-      problems.add("schedule.cron \"" + schedule.getCron() + "\": " + invalid.getMessage());
+      problems.add("spec.schedule.cron \"" + schedule.getCron() + "\": " + invalid.getMessage());
       return null;
     }
   }

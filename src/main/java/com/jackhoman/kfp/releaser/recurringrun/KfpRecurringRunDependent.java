@@ -111,7 +111,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
   @Override
   public KfpRecurringRunsOf create(
       KfpRecurringRunsOf desired, RecurringRun run, Context<RecurringRun> context) {
-    return converge(Stream.empty(), desired.current(), run);
+    return converge(desired.current(), run);
   }
 
   @Override
@@ -120,7 +120,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
       KfpRecurringRunsOf desired,
       RecurringRun run,
       Context<RecurringRun> context) {
-    return converge(actual.all().filter(r -> ours(r, run)), desired.current(), run);
+    return converge(desired.current(), run);
   }
 
   /**
@@ -128,10 +128,9 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
    * carries its digest (a create whose answer was lost), else creates it (disabled when another one
    * is to be retired), then hands over from every other one.
    */
-  private KfpRecurringRunsOf converge(
-      Stream<KfpRecurringRun> known, KfpRecurringRun wanted, RecurringRun run) {
+  private KfpRecurringRunsOf converge(KfpRecurringRun wanted, RecurringRun run) {
     Map<String, KfpRecurringRun> outgoing = new LinkedHashMap<>();
-    Stream.concat(known, ownedBy(run).stream()).forEach(r -> outgoing.put(r.id(), r));
+    ownedBy(run).forEach(r -> outgoing.put(r.id(), r));
     Optional<String> digest = SpecDigest.readFrom(wanted.description());
     Optional<KfpRecurringRun> reusable =
         outgoing.values().stream()

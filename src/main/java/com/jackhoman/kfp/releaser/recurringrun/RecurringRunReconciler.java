@@ -73,6 +73,7 @@ public final class RecurringRunReconciler
             .addDependentResourceAndConfigure(experiments)
             .withReadyPostcondition(new ExperimentReady())
             .addDependentResourceAndConfigure(defaultExperiment)
+            .dependsOn(versions)
             .withReadyPostcondition(new DefaultExperimentFound())
             .addDependentResourceAndConfigure(kfpRecurringRun)
             .dependsOn(versions, experiments, defaultExperiment)

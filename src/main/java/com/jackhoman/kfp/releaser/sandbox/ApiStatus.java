@@ -96,6 +96,12 @@ final class ApiStatus {
             .build());
   }
 
+  /** 413 for a request body over {@code limit} bytes, as kube-apiserver words it. */
+  static MockResponse requestEntityTooLarge(long limit) {
+    return failure(
+        413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null);
+  }
+
   /** 400 for a body that is not an object of the addressed resource. */
   static MockResponse badRequest(String message) {
     return failure(400, "BadRequest", message, null);

@@ -91,13 +91,19 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
 
   /** A new fabric8 client of this API (HTTP watches, namespace {@code default}). */
   public KubernetesClient newClient() {
-    Config config =
-        new ConfigBuilder(Config.empty())
-            .withMasterUrl(url())
-            .withNamespace("default")
-            .withOnlyHttpWatches(true)
-            .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return new KubernetesClientBuilder().withConfig(clientConfig()).build();
+  }
+
+  /**
+   * The client configuration {@link #newClient()} uses, for a caller that builds its own client
+   * (e.g. with an HTTP interceptor).
+   */
+  public Config clientConfig() {
+    return new ConfigBuilder(Config.empty())
+        .withMasterUrl(url())
+        .withNamespace("default")
+        .withOnlyHttpWatches(true)
+        .build();
   }
 
   /** Stops serving and ends every open watch. */

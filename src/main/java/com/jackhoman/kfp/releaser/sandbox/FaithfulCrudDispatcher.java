@@ -26,9 +26,10 @@ import java.util.function.Predicate;
 /**
  * fabric8's CRUD mock dispatcher made to behave like kube-apiserver where the mock does not:
  * server-side apply, RFC 7386 merge patch, {@code metadata.generation} and {@code
- * deletionTimestamp} on deletion, namespaces that must exist, a review of every write before it is
- * stored, kube-apiserver's {@code Status} bodies, and the computed answers to a {@code
- * SelfSubjectRulesReview} and a service account's {@code TokenRequest}.
+ * deletionTimestamp} on deletion, namespaces that must exist, kube-apiserver's 3 MiB limit on a
+ * request body, a review of every write before it is stored, kube-apiserver's {@code Status}
+ * bodies, and the computed answers to a {@code SelfSubjectRulesReview} and a service account's
+ * {@code TokenRequest}.
  */
 public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -37,6 +38,9 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   private static final String METADATA = "metadata";
   private static final String DELETION_TIMESTAMP = "deletionTimestamp";
   private static final String DELETION_GRACE_PERIOD = "deletionGracePeriodSeconds";
+
+  /** kube-apiserver's {@code MaxRequestBodyBytes}: larger writes are refused before decoding. */
+  private static final long MAX_REQUEST_BYTES = 3L * 1024 * 1024;
 
   private final WriteReview review;
   private final Consumer<StoredChange> changes;
@@ -85,6 +89,9 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse handleCreate(RecordedRequest request) {
+    if (request.getBody().size() > MAX_REQUEST_BYTES) {
+      return ApiStatus.requestEntityTooLarge(MAX_REQUEST_BYTES);
+    }
     ApiPath path = ApiPath.parse(request.getPath());
     synchronized (writes) {
       try {
@@ -105,6 +112,9 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse handleUpdate(RecordedRequest request) {
+    if (request.getBody().size() > MAX_REQUEST_BYTES) {
+      return ApiStatus.requestEntityTooLarge(MAX_REQUEST_BYTES);
+    }
     ApiPath path = ApiPath.parse(request.getPath());
     synchronized (writes) {
       try {
@@ -120,6 +130,9 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse handlePatch(RecordedRequest request) {
+    if (request.getBody().size() > MAX_REQUEST_BYTES) {
+      return ApiStatus.requestEntityTooLarge(MAX_REQUEST_BYTES);
+    }
     ApiPath path = ApiPath.parse(request.getPath());
     String contentType = request.getHeader("Content-Type");
     String mediaType =

@@ -1,5 +1,7 @@
 package com.jackhoman.kfp.releaser.sandbox;
 
+import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
+import com.jackhoman.kfp.releaser.validate.ObjectValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -22,12 +24,28 @@ public final class FaithfulMockServer implements AutoCloseable {
 
   /** Starts a server on a free port of 127.0.0.1. */
   public static FaithfulMockServer start() {
+    return start(new FaithfulCrudDispatcher());
+  }
+
+  /**
+   * Starts a server on a free port of 127.0.0.1 that also refuses, as kube-apiserver does, our
+   * kinds' objects that break their CRD's schema or CEL rules (and unknown fields under {@code
+   * fieldValidation=Strict}).
+   */
+  public static FaithfulMockServer startWithSchemaAdmission() {
+    return start(
+        new FaithfulCrudDispatcher(
+            new SchemaAdmission(new ObjectValidator(CustomResourceDefinitions.load())),
+            change -> {}));
+  }
+
+  private static FaithfulMockServer start(FaithfulCrudDispatcher dispatcher) {
     KubernetesMockServer server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
             new MockWebServer(),
             new HashMap<>(),
-            new FaithfulCrudDispatcher(),
+            dispatcher,
             false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     return new FaithfulMockServer(server);

@@ -30,7 +30,7 @@ final class ListedRecurringRuns implements KfpRecurringRuns {
             KfpRecurringRun::owner,
             settings.driftPeriod(),
             settings.clock());
-    this.recentRuns = new RecentRunReads(settings.clock());
+    this.recentRuns = new RecentRunReads(settings.kfpClock());
   }
 
   @Override

@@ -11,11 +11,18 @@ import java.util.random.RandomGenerator;
  *
  * @param driftPeriod the mean time between two checks of one object against KFP
  * @param jitter the fraction, 0 to 1, by which each period is randomly shortened or lengthened
- * @param clock the time used for conditions and events
+ * @param clock the time used for conditions, events and the age of listings
  * @param random the source of the jitter
+ * @param kfpClock the time KFP's scheduler fires recurring runs by: the same as {@code clock}
+ *     except against an emulated KFP whose time is moved by a test
  */
 public record SyncSettings(
-    Duration driftPeriod, double jitter, Clock clock, RandomGenerator random) {
+    Duration driftPeriod, double jitter, Clock clock, RandomGenerator random, Clock kfpClock) {
+
+  /** Settings where KFP keeps the same time as the operator. */
+  public SyncSettings(Duration driftPeriod, double jitter, Clock clock, RandomGenerator random) {
+    this(driftPeriod, jitter, clock, random, clock);
+  }
 
   /** The delay until the next check of one object: the drift period, jittered. */
   public Duration nextDriftCheck() {

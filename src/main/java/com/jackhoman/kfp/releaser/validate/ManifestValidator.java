@@ -1,14 +1,17 @@
 package com.jackhoman.kfp.releaser.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
 import com.jackhoman.kfp.releaser.kfp.packages.PackageJudge;
 import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +21,9 @@ import java.util.Set;
  * operator would refuse, found before Argo CD syncs.
  */
 public final class ManifestValidator {
+
+  /** etcd's default request limit, the largest object Kubernetes stores. */
+  private static final long MAX_STORED_BYTES = 1536 * 1024;
 
   private final ObjectValidator objectValidator;
   private final PackageJudge judge = new PackageJudge();
@@ -90,6 +96,19 @@ public final class ManifestValidator {
     for (FieldError error : objectValidator.validate(schema.get(), content, null)) {
       problems.add(object.problem(error.field(), error.message(), Problem.Severity.ERROR));
     }
+    long bytes = content.toString().getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_STORED_BYTES) {
+      problems.add(
+          object.problem(
+              "metadata.name",
+              String.format(
+                  Locale.ROOT,
+                  "the object is %.1f MiB as JSON; Kubernetes stores at most 1.5 MiB per object"
+                      + " (etcd's request limit) and kube-apiserver refuses request bodies over"
+                      + " 3 MiB: keep large data out of the package",
+                  bytes / (1024.0 * 1024.0)),
+              Problem.Severity.ERROR));
+    }
     return Optional.of(object);
   }
 
@@ -152,6 +171,11 @@ public final class ManifestValidator {
       List<CheckedObject> objects, List<Problem> problems) {
     Map<String, PipelinePackage> packages = new HashMap<>();
     for (CheckedObject version : ofKind(objects, "PipelineVersion")) {
+      KfpNameLimit.PIPELINE_VERSION
+          .problem(version.name())
+          .ifPresent(
+              problem ->
+                  problems.add(version.problem("metadata.name", problem, Problem.Severity.ERROR)));
       JsonNode workflow = version.spec().path("workflow");
       if (!workflow.isObject()) {
         continue;

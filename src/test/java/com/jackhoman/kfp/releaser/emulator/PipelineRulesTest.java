@@ -97,6 +97,28 @@ class PipelineRulesTest {
   }
 
   @Test
+  void pipelineNameOver128CharactersIsRefusedAndOneOf128IsStored() {
+    KfpHttp.Reply tooLong =
+        http.post("/apis/v2beta1/pipelines", "{\"name\":\"" + "p".repeat(129) + "\"}");
+    KfpHttp.Reply atTheLimit =
+        http.post("/apis/v2beta1/pipelines", "{\"name\":\"" + "p".repeat(128) + "\"}");
+
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body().get("message").getAsString()).contains("cannot exceed 128");
+    assertThat(atTheLimit.status()).isEqualTo(200);
+  }
+
+  @Test
+  void versionNameOver127CharactersIsRefused() {
+    String id =
+        pipelineId(http.upload("/apis/v2beta1/pipelines/upload?name=p", "hello_world.yaml"));
+
+    KfpHttp.Reply tooLong = uploadVersion(id, "v".repeat(128));
+
+    assertThat(tooLong.status()).isEqualTo(400);
+  }
+
+  @Test
   void secondUploadWithTheSameNameIsAConflictInTheUploadErrorForm() {
     http.upload("/apis/v2beta1/pipelines/upload?name=p", "hello_world.yaml");
 
@@ -112,10 +134,7 @@ class PipelineRulesTest {
     String id =
         pipelineId(http.upload("/apis/v2beta1/pipelines/upload?name=p", "hello_world.yaml"));
 
-    KfpHttp.Reply again =
-        http.upload(
-            "/apis/v2beta1/pipelines/upload_version?pipelineid=" + id + "&name=p",
-            "hello_world.yaml");
+    KfpHttp.Reply again = uploadVersion(id, "p");
 
     assertThat(again.status()).isEqualTo(409);
   }
@@ -190,5 +209,11 @@ class PipelineRulesTest {
 
   static String pipelineId(KfpHttp.Reply reply) {
     return reply.body().get("pipeline_id").getAsString();
+  }
+
+  private KfpHttp.Reply uploadVersion(String pipelineId, String name) {
+    return http.upload(
+        "/apis/v2beta1/pipelines/upload_version?pipelineid=" + pipelineId + "&name=" + name,
+        "hello_world.yaml");
   }
 }

@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.kfp.schedule;
 
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,13 @@ import java.util.Optional;
 public final class CronSchedule {
 
   private static final int SEARCH_YEARS = 5;
+
+  /**
+   * Where the never-fires check starts searching: the five years after it hold two 29 Februaries,
+   * so only a date no calendar has (30 February, 31 April) finds nothing.
+   */
+  private static final ZonedDateTime LEAP_CYCLE_START =
+      ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   private final String kfpExpression;
   private final FieldSet second;
@@ -34,11 +42,21 @@ public final class CronSchedule {
 
   /**
    * Parses 6 fields ({@code sec min hour dom month dow}, KFP's form) or standard 5-field cron
-   * ({@code min hour dom month dow}).
+   * ({@code min hour dom month dow}), and refuses an expression that never fires.
    *
    * @throws InvalidCronException naming the field and the problem
    */
   public static CronSchedule parse(String expression) throws InvalidCronException {
+    CronSchedule schedule = parseFields(expression);
+    if (schedule.next(LEAP_CYCLE_START).isEmpty()) {
+      throw new InvalidCronException(
+          "no date matches its day-of-month, month and day-of-week (such as 30 February),"
+              + " so it would never fire; KFP would accept it and never start a run");
+    }
+    return schedule;
+  }
+
+  private static CronSchedule parseFields(String expression) throws InvalidCronException {
     String trimmed = expression.strip();
     List<String> fields = trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
     if (fields.size() == 6) {

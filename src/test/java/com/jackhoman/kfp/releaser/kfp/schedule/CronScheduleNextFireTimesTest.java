@@ -90,8 +90,9 @@ class CronScheduleNextFireTimesTest {
   }
 
   @Test
-  void impossibleDateGivesUpWithNoFireTimes() throws Exception {
-    assertThat(fireTimes("0 0 0 30 2 *", "2024-01-01T00:00:00Z", 1)).isEmpty();
+  void impossibleDateGivesUpWithNoFireTimesAsKfpSchedulesIt() throws Exception {
+    ZonedDateTime after = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    assertThat(CronSchedule.parseAsKfp("0 0 0 30 2 *").nextFireTimes(after, 1)).isEmpty();
   }
 
   @Test

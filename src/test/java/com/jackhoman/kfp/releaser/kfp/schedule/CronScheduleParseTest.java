@@ -3,6 +3,7 @@ package com.jackhoman.kfp.releaser.kfp.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -60,6 +61,20 @@ class CronScheduleParseTest {
     assertThatThrownBy(() -> CronSchedule.parse(expression))
         .isInstanceOf(InvalidCronException.class)
         .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"0 0 30 2 *", "0 0 0 31 4 *", "'0 0 31 2,4,6,9,11 *'"})
+  void dateNoCalendarHasIsRefusedBecauseItWouldNeverFire(String expression) {
+    assertThatThrownBy(() -> CronSchedule.parse(expression))
+        .isInstanceOf(InvalidCronException.class)
+        .hasMessageContaining("such as 30 February")
+        .hasMessageContaining("never fire");
+  }
+
+  @Test
+  void leapDayIsAcceptedBecauseItFiresEveryFourYears() throws Exception {
+    assertThat(CronSchedule.parse("0 6 29 2 *").kfpExpression()).isEqualTo("0 0 6 29 2 *");
   }
 
   @ParameterizedTest(name = "\"{0}\"")

@@ -1,0 +1,278 @@
+package com.jackhoman.kfp.releaser.bench;
+
+import com.jackhoman.kfp.releaser.emulator.LoggedRequest;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One run of the scale benchmark at N objects: starts the system, applies the workload at once from
+ * eight threads (as Argo CD's parallel sync does) while probing one more object at a time, waits
+ * until all N are Ready and the operator is quiet, weighs the heap, watches steady state, probes
+ * one more object at a time while idle, and returns what it measured.
+ */
+public final class ScaleRun {
+
+  /** The namespace the one-more-object probes go into. */
+  public static final String PROBE_NAMESPACE = "scale-probe";
+
+  private static final int APPLY_THREADS = 8;
+  private static final Duration READY_POLL = Duration.ofMillis(100);
+  private static final Duration QUIET = Duration.ofSeconds(1);
+  private static final String TOUCHED = "bench.kfp.jackhoman.com/touched";
+
+  private final ScaleOptions options;
+  private final Clock clock;
+  private final com.sun.management.OperatingSystemMXBean cpu =
+      ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+
+  /** A run with these settings, timed by {@code clock}. */
+  public ScaleRun(ScaleOptions options, Clock clock) {
+    this.options = options;
+    this.clock = clock;
+  }
+
+  /** Runs the benchmark at {@code objects} objects (a multiple of 20). */
+  public ScaleResult measure(int objects) throws Exception {
+    ScaleWorkload workload = ScaleWorkload.of(objects);
+    try (ScaleSystem system = ScaleSystem.start(options, clock)) {
+      KubernetesClient client = system.benchClient();
+      OneMoreProbe probe =
+          new OneMoreProbe(client, PROBE_NAMESPACE, clock, options.convergeTimeout());
+      Instant start = clock.instant();
+      long cpuAtStart = cpu.getProcessCpuTime();
+      createNamespaces(client, workload);
+      ExecutorService appliers = Executors.newFixedThreadPool(APPLY_THREADS);
+      ExecutorService prober = Executors.newSingleThreadExecutor();
+      AtomicBoolean converging = new AtomicBoolean(true);
+      try {
+        List<Future<?>> creates = new ArrayList<>();
+        for (GenericKubernetesResource object : workload.objects()) {
+          creates.add(appliers.submit(() -> create(client, object)));
+        }
+        CompletableFuture<LatencySamples> convergingProbes =
+            CompletableFuture.supplyAsync(() -> probeWhile(probe, converging::get), prober);
+        Map<String, Duration> milestones = new LinkedHashMap<>();
+        Instant ready = awaitReady(client, workload, creates, start, milestones);
+        converging.set(false);
+        LatencySamples busy = convergingProbes.get();
+        Instant quiet = awaitQuiet(system.reconciles(), ready);
+        PhaseActivity convergePhase =
+            activity(system, start, quiet, cpu.getProcessCpuTime() - cpuAtStart);
+        long heap = heapAfterGc();
+        Instant steadyStart = clock.instant();
+        long cpuAtSteady = cpu.getProcessCpuTime();
+        Thread.sleep(options.steadyState().toMillis());
+        PhaseActivity steady =
+            activity(system, steadyStart, clock.instant(), cpu.getProcessCpuTime() - cpuAtSteady);
+        Instant touched = clock.instant();
+        long cpuAtTouch = cpu.getProcessCpuTime();
+        touchAll(client, workload, appliers);
+        Instant resynced = awaitResync(system.reconciles(), touched, objects);
+        PhaseActivity resync =
+            activity(system, touched, resynced, cpu.getProcessCpuTime() - cpuAtTouch);
+        LatencySamples idle = probe.run("idle", options.probes(), () -> true);
+        String idleProbeSteps =
+            idle.last().map(last -> ProbeTimeline.of(system, last)).orElse("  (no probe ran)\n");
+        return new ScaleResult(
+            objects,
+            workload.namespaces().size(),
+            options,
+            Duration.between(start, ready),
+            objects + busy.samples().size(),
+            quiet.isBefore(ready.plus(quietLimit())),
+            convergePhase,
+            steady,
+            resync,
+            heap,
+            idle,
+            busy,
+            milestones,
+            idleProbeSteps);
+      } finally {
+        converging.set(false);
+        appliers.shutdownNow();
+        prober.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * Creates one object. A conflict means the client retried a create whose first answer came too
+   * late (the API server is slow under load): the object exists, as {@code kubectl apply} would
+   * leave it.
+   */
+  private static void create(KubernetesClient client, GenericKubernetesResource object) {
+    try {
+      client.resource(object).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+    }
+  }
+
+  private static void createNamespaces(KubernetesClient client, ScaleWorkload workload) {
+    List<String> namespaces = new ArrayList<>(workload.namespaces());
+    namespaces.add(PROBE_NAMESPACE);
+    for (String namespace : namespaces) {
+      client
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .create();
+    }
+  }
+
+  private LatencySamples probeWhile(OneMoreProbe probe, BooleanSupplier converging) {
+    try {
+      return probe.run("converging", options.probes(), converging);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while probing one more object", e);
+    }
+  }
+
+  /**
+   * Waits until all the workload's objects are Ready, noting when each kind first was all Ready (in
+   * the order the workload depends: versions wait for pipelines, recurring runs for versions).
+   */
+  private Instant awaitReady(
+      KubernetesClient client,
+      ScaleWorkload workload,
+      List<Future<?>> creates,
+      Instant start,
+      Map<String, Duration> milestones)
+      throws InterruptedException, ExecutionException {
+    while (true) {
+      for (Future<?> create : creates) {
+        if (create.isDone()) {
+          create.get();
+        }
+      }
+      if (creates.stream().allMatch(Future::isDone)) {
+        milestones.putIfAbsent("all created", Duration.between(start, clock.instant()));
+      }
+      Instant listed = clock.instant();
+      ReadyCensus census = ReadyCensus.take(client, PROBE_NAMESPACE);
+      Instant now = clock.instant();
+      for (String kind : ScaleWorkload.KINDS) {
+        if (census.allReady(kind) && census.ready() > 0) {
+          milestones.putIfAbsent("all " + kind + " Ready", Duration.between(start, now));
+        }
+      }
+      if (census.ready() == workload.size()) {
+        return now;
+      }
+      if (Duration.between(start, now).compareTo(options.convergeTimeout()) > 0) {
+        throw new IllegalStateException(
+            "Only %d of %d objects were Ready %d s after they were applied; not Ready by kind and reason: %s"
+                .formatted(
+                    census.ready(),
+                    workload.size(),
+                    options.convergeTimeout().toSeconds(),
+                    census.notReady()));
+      }
+      // Never list more than half of the time: at thousands of objects a census takes long.
+      Thread.sleep(Math.max(READY_POLL.toMillis(), Duration.between(listed, now).toMillis()));
+    }
+  }
+
+  /**
+   * Annotates every object (no spec change, so no new generation): the operator reconciles each
+   * once more, as after its restart or an informer relist, with nothing to do.
+   */
+  private static void touchAll(
+      KubernetesClient client, ScaleWorkload workload, ExecutorService appliers)
+      throws InterruptedException, ExecutionException {
+    List<Future<?>> touches = new ArrayList<>();
+    for (GenericKubernetesResource object : workload.objects()) {
+      touches.add(
+          appliers.submit(
+              () ->
+                  client
+                      .resource(object)
+                      .edit(
+                          stored -> {
+                            stored.getMetadata().getAnnotations().put(TOUCHED, "true");
+                            return stored;
+                          })));
+    }
+    for (Future<?> touch : touches) {
+      touch.get();
+    }
+  }
+
+  /** Waits until {@code objects} reconciles have started since {@code since}, then for quiet. */
+  private Instant awaitResync(ReconcileLog reconciles, Instant since, int objects)
+      throws InterruptedException {
+    Instant limit = since.plus(options.convergeTimeout());
+    while (reconciles.between(since, limit).size() < objects && clock.instant().isBefore(limit)) {
+      Thread.sleep(READY_POLL.toMillis());
+    }
+    return awaitQuiet(reconciles, since);
+  }
+
+  /**
+   * Waits until no reconcile has started for a second, so that steady state begins after the last
+   * status write; gives up after {@link #quietLimit()}.
+   */
+  private Instant awaitQuiet(ReconcileLog reconciles, Instant ready) throws InterruptedException {
+    while (true) {
+      Instant now = clock.instant();
+      Instant last = reconciles.lastStartAfter(ready);
+      if (Duration.between(last, now).compareTo(QUIET) >= 0
+          || Duration.between(ready, now).compareTo(quietLimit()) >= 0) {
+        return now;
+      }
+      Thread.sleep(READY_POLL.toMillis());
+    }
+  }
+
+  private Duration quietLimit() {
+    return options.driftPeriod().multipliedBy(2).plus(Duration.ofSeconds(5));
+  }
+
+  private static PhaseActivity activity(
+      ScaleSystem system, Instant from, Instant to, long cpuNanos) {
+    List<LoggedRequest> kfp =
+        system.kfp().log().entries().stream()
+            .filter(r -> !r.time().isBefore(from) && r.time().isBefore(to))
+            .toList();
+    long kfpWrites = kfp.stream().filter(LoggedRequest::isWrite).count();
+    List<KubernetesWriteLog.Write> writes = system.kubernetesWrites().between(from, to);
+    List<ReconcileLog.Reconcile> reconciles = system.reconciles().between(from, to);
+    return new PhaseActivity(
+        Duration.between(from, to),
+        kfp.size() - kfpWrites,
+        kfpWrites,
+        writes.size(),
+        reconciles.size(),
+        Duration.ofNanos(cpuNanos),
+        CallBreakdown.ofKfp(kfp),
+        CallBreakdown.ofKubernetes(writes),
+        CallBreakdown.ofReconciles(reconciles),
+        CallBreakdown.ofReconciles(system.reconciles().failedBetween(from, to)));
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
