@@ -10,6 +10,7 @@ import com.jackhoman.kfp.releaser.runtime.KfpCallMetrics;
 import com.jackhoman.kfp.releaser.runtime.KfpOptions;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
 import com.jackhoman.kfp.releaser.runtime.ProbeServer;
+import com.jackhoman.kfp.releaser.runtime.ServiceAccountTokens;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -124,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
                     running.get() != null
                         && running.get().getRuntimeInfo().allEventSourcesAreHealthy(),
                 registry::scrape);
-        KfpClient client = connectToKfp(new KfpCallMetrics(registry), log)) {
+        KfpClient client = connectToKfp(kubernetes, new KfpCallMetrics(registry), log)) {
       KfpTenancy tenancy = new KfpTenancy(client.health().check().multiUser());
       Set<String> watched =
           namespaces.stream().filter(ns -> !ns.isBlank()).collect(Collectors.toSet());
@@ -147,10 +148,11 @@ final class RunCommand implements Callable<Integer> {
       operator.start();
       running.set(operator);
       log.info(
-          "Started operator kfpApi={} multiUser={} namespaces={} driftPeriod={} healthPort={}"
-              + " metricsPort={}",
+          "Started operator kfpApi={} multiUser={} namespaceTokens={} namespaces={} driftPeriod={}"
+              + " healthPort={} metricsPort={}",
           client.api(),
           tenancy.multiUser(),
+          kfp.namespaceTokenServiceAccount().map(a -> "serviceaccount/" + a).orElse("none"),
           watched.isEmpty() ? "all" : watched,
           driftPeriod,
           probes.healthPort(),
@@ -184,10 +186,17 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private KfpClient connectToKfp(KfpCallMetrics metrics, Logger log) throws InterruptedException {
+  private KfpClient connectToKfp(KubernetesClient kubernetes, KfpCallMetrics metrics, Logger log)
+      throws InterruptedException {
     KfpConnector connector = new KfpConnector(Sleeper.system());
-    KfpEndpoint endpoint =
-        kfp.endpoint().toBuilder().callObserver(metrics).maxConnections(reconcileThreads).build();
+    KfpEndpoint.Builder builder =
+        kfp.endpoint().toBuilder().callObserver(metrics).maxConnections(reconcileThreads);
+    kfp.namespaceTokenServiceAccount()
+        .ifPresent(
+            account ->
+                builder.namespaceTokens(
+                    new ServiceAccountTokens(kubernetes, account, Clock.systemUTC())));
+    KfpEndpoint endpoint = builder.build();
     while (true) {
       try {
         return connector.connect(endpoint, kfp.apiVersion());

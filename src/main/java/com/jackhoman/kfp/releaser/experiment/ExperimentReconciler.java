@@ -3,8 +3,8 @@ package com.jackhoman.kfp.releaser.experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
-import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
 import com.jackhoman.kfp.releaser.status.KfpFailure;
 import com.jackhoman.kfp.releaser.status.Reason;
@@ -42,15 +42,12 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
   private final KfpObjectReport report;
   private Referrers<RecurringRun, Experiment> recurringRuns;
 
-  /** Creates the reconciler over the KFP experiments API. */
+  /** Creates the reconciler over KFP's experiments, acting as each namespace's identity. */
   public ExperimentReconciler(
-      KfpExperiments experiments,
-      KfpTenancy tenancy,
-      SyncSettings settings,
-      ConditionReporter reporter) {
+      KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, ConditionReporter reporter) {
     this.reporter = reporter;
     this.report = new KfpObjectReport(reporter);
-    this.kfpExperiment = new KfpExperimentDependent(experiments, tenancy, settings);
+    this.kfpExperiment = new KfpExperimentDependent(kfp, tenancy, settings);
     this.workflow =
         new WorkflowBuilder<Experiment>()
             .addDependentResourceAndConfigure(kfpExperiment)

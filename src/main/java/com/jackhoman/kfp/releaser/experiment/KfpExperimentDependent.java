@@ -2,8 +2,8 @@ package com.jackhoman.kfp.releaser.experiment;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentSpec;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
-import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
 import com.jackhoman.kfp.releaser.sync.KfpLookup;
 import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
@@ -25,12 +25,12 @@ import java.util.Set;
 final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Experiment>
     implements Creator<KfpExperiment, Experiment>, Deleter<Experiment> {
 
-  private final KfpExperiments experiments;
+  private final KfpClient kfp;
   private final KfpTenancy tenancy;
 
-  KfpExperimentDependent(KfpExperiments experiments, KfpTenancy tenancy, SyncSettings settings) {
+  KfpExperimentDependent(KfpClient kfp, KfpTenancy tenancy, SyncSettings settings) {
     super(KfpExperiment.class, settings);
-    this.experiments = experiments;
+    this.kfp = kfp;
     this.tenancy = tenancy;
   }
 
@@ -57,12 +57,14 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
     return find(experiment)
         .orElseGet(
             () ->
-                experiments.create(
-                    new NewExperiment(
-                        desired.namespace(),
-                        desired.name(),
-                        desired.description(),
-                        desired.owner().orElseThrow())));
+                kfp.in(desired.namespace())
+                    .experiments()
+                    .create(
+                        new NewExperiment(
+                            desired.namespace(),
+                            desired.name(),
+                            desired.description(),
+                            desired.owner().orElseThrow())));
   }
 
   @Override
@@ -74,13 +76,14 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
             && experiment.getSpec().getDeletionPolicy() == ExperimentSpec.DeletionPolicy.ORPHAN,
         inKfp,
         KfpExperiment::owner,
-        gone -> experiments.delete(gone.id()));
+        gone -> kfp.in(tenancy.namespaceOf(experiment)).experiments().delete(gone.id()));
   }
 
   private Optional<KfpExperiment> find(Experiment experiment) {
     String namespace = tenancy.namespaceOf(experiment);
     return KfpLookup.markThenName(
-        () -> experiments.findOwnedBy(namespace, OwnerMarks.of(experiment)),
-        () -> experiments.findByName(namespace, OwnerMarks.kfpName(experiment)));
+        () -> kfp.in(namespace).experiments().findOwnedBy(namespace, OwnerMarks.of(experiment)),
+        () ->
+            kfp.in(namespace).experiments().findByName(namespace, OwnerMarks.kfpName(experiment)));
   }
 }

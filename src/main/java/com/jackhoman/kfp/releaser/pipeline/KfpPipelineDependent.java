@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser.pipeline;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
 import com.jackhoman.kfp.releaser.kfp.NewPipeline;
@@ -26,7 +27,7 @@ import java.util.function.Function;
 final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipeline>
     implements Creator<KfpPipeline, Pipeline>, Deleter<Pipeline> {
 
-  private final KfpPipelines pipelines;
+  private final KfpClient kfp;
   private final KfpTenancy tenancy;
   private final Function<Pipeline, Optional<String>> firstVersionPackage;
 
@@ -37,12 +38,12 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
    *     that create a pipeline only by uploading a package (v1beta1)
    */
   KfpPipelineDependent(
-      KfpPipelines pipelines,
+      KfpClient kfp,
       KfpTenancy tenancy,
       SyncSettings settings,
       Function<Pipeline, Optional<String>> firstVersionPackage) {
     super(KfpPipeline.class, settings);
-    this.pipelines = pipelines;
+    this.kfp = kfp;
     this.tenancy = tenancy;
     this.firstVersionPackage = firstVersionPackage;
   }
@@ -51,8 +52,8 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
   public Set<KfpPipeline> fetchResources(Pipeline pipeline) {
     String namespace = tenancy.namespaceOf(pipeline);
     return KfpLookup.markThenName(
-            () -> pipelines.findOwnedBy(namespace, OwnerMarks.of(pipeline)),
-            () -> pipelines.findByName(namespace, OwnerMarks.kfpName(pipeline)))
+            () -> kfp.in(namespace).pipelines().findOwnedBy(namespace, OwnerMarks.of(pipeline)),
+            () -> kfp.in(namespace).pipelines().findByName(namespace, OwnerMarks.kfpName(pipeline)))
         .map(Set::of)
         .orElse(Set.of());
   }
@@ -71,7 +72,8 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
 
   /** True when KFP lets this pipeline be created now: by itself, or with a version's package. */
   boolean creatable(Pipeline pipeline) {
-    return pipelines.createsWithoutPackage() || firstVersionPackage.apply(pipeline).isPresent();
+    return kfp.pipelines().createsWithoutPackage()
+        || firstVersionPackage.apply(pipeline).isPresent();
   }
 
   @Override
@@ -88,6 +90,7 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
             desired.displayName(),
             desired.description(),
             desired.owner().orElseThrow());
+    KfpPipelines pipelines = kfp.in(desired.namespace()).pipelines();
     if (pipelines.createsWithoutPackage()) {
       return pipelines.create(request);
     }
@@ -107,7 +110,7 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
             && pipeline.getSpec().getDeletionPolicy() == PipelineSpec.DeletionPolicy.ORPHAN,
         inKfp,
         KfpPipeline::owner,
-        gone -> pipelines.delete(gone.id(), true));
+        gone -> kfp.in(tenancy.namespaceOf(pipeline)).pipelines().delete(gone.id(), true));
   }
 
   private static String displayName(Pipeline pipeline) {

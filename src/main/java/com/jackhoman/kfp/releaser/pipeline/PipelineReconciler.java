@@ -3,9 +3,9 @@ package com.jackhoman.kfp.releaser.pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
-import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
 import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
@@ -52,16 +52,12 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
   private final KfpObjectReport report;
   private Referrers<PipelineVersion, Pipeline> versions;
 
-  /** Creates the reconciler over the KFP pipelines API. */
+  /** Creates the reconciler over KFP's pipelines, acting as each namespace's identity. */
   public PipelineReconciler(
-      KfpPipelines pipelines,
-      KfpTenancy tenancy,
-      SyncSettings settings,
-      ConditionReporter reporter) {
+      KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, ConditionReporter reporter) {
     this.reporter = reporter;
     this.report = new KfpObjectReport(reporter);
-    this.kfpPipeline =
-        new KfpPipelineDependent(pipelines, tenancy, settings, this::firstVersionPackage);
+    this.kfpPipeline = new KfpPipelineDependent(kfp, tenancy, settings, this::firstVersionPackage);
     this.workflow =
         new WorkflowBuilder<Pipeline>()
             .addDependentResourceAndConfigure(kfpPipeline)

@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser.pipelineversion;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionSpec;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
@@ -10,6 +11,7 @@ import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
 import com.jackhoman.kfp.releaser.sync.KfpLookup;
 import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
 import com.jackhoman.kfp.releaser.sync.KfpRelease;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.VersionPackages;
@@ -30,7 +32,8 @@ final class KfpPipelineVersionDependent
     extends KfpPolledDependent<KfpPipelineVersion, PipelineVersion>
     implements Creator<KfpPipelineVersion, PipelineVersion>, Deleter<PipelineVersion> {
 
-  private final KfpPipelineVersions versions;
+  private final KfpClient kfp;
+  private final KfpTenancy tenancy;
   private final Function<PipelineVersion, Optional<String>> pipelineId;
 
   /**
@@ -39,11 +42,13 @@ final class KfpPipelineVersionDependent
    * @param pipelineId the KFP id of the version's pipeline, once known
    */
   KfpPipelineVersionDependent(
-      KfpPipelineVersions versions,
+      KfpClient kfp,
+      KfpTenancy tenancy,
       SyncSettings settings,
       Function<PipelineVersion, Optional<String>> pipelineId) {
     super(KfpPipelineVersion.class, settings);
-    this.versions = versions;
+    this.kfp = kfp;
+    this.tenancy = tenancy;
     this.pipelineId = pipelineId;
   }
 
@@ -79,14 +84,15 @@ final class KfpPipelineVersionDependent
     return find(desired.pipelineId(), version)
         .orElseGet(
             () ->
-                versions.upload(
-                    new NewPipelineVersion(
-                        desired.pipelineId(),
-                        desired.name(),
-                        desired.displayName(),
-                        desired.description(),
-                        desired.owner().orElseThrow(),
-                        uploadYaml(version))));
+                versions(version)
+                    .upload(
+                        new NewPipelineVersion(
+                            desired.pipelineId(),
+                            desired.name(),
+                            desired.displayName(),
+                            desired.description(),
+                            desired.owner().orElseThrow(),
+                            uploadYaml(version))));
   }
 
   @Override
@@ -97,13 +103,19 @@ final class KfpPipelineVersionDependent
         version.getSpec().getDeletionPolicy() == PipelineVersionSpec.DeletionPolicy.ORPHAN,
         inKfp,
         KfpPipelineVersion::owner,
-        gone -> versions.delete(gone.pipelineId(), gone.id()));
+        gone -> versions(version).delete(gone.pipelineId(), gone.id()));
   }
 
   private Optional<KfpPipelineVersion> find(String pipelineId, PipelineVersion version) {
+    KfpPipelineVersions versions = versions(version);
     return KfpLookup.markThenName(
         () -> versions.findOwnedBy(pipelineId, OwnerMarks.of(version)),
         () -> versions.findByName(pipelineId, version.getMetadata().getName()));
+  }
+
+  /** KFP's pipeline versions, acting as the identity of the version's namespace. */
+  private KfpPipelineVersions versions(PipelineVersion version) {
+    return kfp.in(tenancy.namespaceOf(version)).versions();
   }
 
   private static String uploadYaml(PipelineVersion version) {

@@ -4,9 +4,9 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
-import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
 import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
@@ -15,6 +15,7 @@ import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.status.StatusUpdates;
 import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
 import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.Referrers;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.VersionPackages;
@@ -55,12 +56,12 @@ public final class PipelineVersionReconciler
   private final KfpObjectReport report;
   private Referrers<RecurringRun, PipelineVersion> recurringRuns;
 
-  /** Creates the reconciler over the KFP pipeline versions API. */
+  /** Creates the reconciler over KFP's pipeline versions, acting as each namespace's identity. */
   public PipelineVersionReconciler(
-      KfpPipelineVersions versions, SyncSettings settings, ConditionReporter reporter) {
+      KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, ConditionReporter reporter) {
     this.reporter = reporter;
     this.report = new KfpObjectReport(reporter);
-    this.kfpVersion = new KfpPipelineVersionDependent(versions, settings, parent::pipelineId);
+    this.kfpVersion = new KfpPipelineVersionDependent(kfp, tenancy, settings, parent::pipelineId);
     this.workflow =
         new WorkflowBuilder<PipelineVersion>()
             .addDependentResourceAndConfigure(parent)

@@ -1,6 +1,7 @@
 package com.jackhoman.kfp.releaser.recurringrun;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpConflict;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
@@ -35,13 +36,12 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultExperimentDependent.class);
 
-  private final KfpExperiments experiments;
+  private final KfpClient kfp;
   private final KfpTenancy tenancy;
 
-  DefaultExperimentDependent(
-      KfpExperiments experiments, KfpTenancy tenancy, SyncSettings settings) {
+  DefaultExperimentDependent(KfpClient kfp, KfpTenancy tenancy, SyncSettings settings) {
     super(KfpExperiment.class, settings);
-    this.experiments = experiments;
+    this.kfp = kfp;
     this.tenancy = tenancy;
   }
 
@@ -54,7 +54,10 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
   @Override
   public Set<KfpExperiment> fetchResources(RecurringRun run) {
     return usesDefault(run)
-        ? experiments.findByName(tenancy.namespaceOf(run), name(run)).map(Set::of).orElse(Set.of())
+        ? experiments(run)
+            .findByName(tenancy.namespaceOf(run), name(run))
+            .map(Set::of)
+            .orElse(Set.of())
         : Set.of();
   }
 
@@ -75,6 +78,7 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
   @Override
   public KfpExperiment create(
       KfpExperiment desired, RecurringRun run, Context<RecurringRun> context) {
+    KfpExperiments experiments = experiments(run);
     Optional<KfpExperiment> existing = experiments.findByName(desired.namespace(), desired.name());
     if (existing.isPresent()) {
       return existing.get();
@@ -102,6 +106,11 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
   @Override
   public String awaited(RecurringRun run) {
     return "the default KFP experiment \"" + name(run) + "\" to be created";
+  }
+
+  /** KFP's experiments, acting as the identity of the RecurringRun's namespace. */
+  private KfpExperiments experiments(RecurringRun run) {
+    return kfp.in(tenancy.namespaceOf(run)).experiments();
   }
 
   private static boolean usesDefault(RecurringRun run) {

@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser.recurringrun;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
@@ -42,7 +43,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
 
   private static final Logger LOG = LoggerFactory.getLogger(KfpRecurringRunDependent.class);
 
-  private final KfpRecurringRuns recurringRuns;
+  private final KfpClient kfp;
   private final KfpTenancy tenancy;
   private final RecurringRunHandover handover;
   private final BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun;
@@ -54,14 +55,14 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
    *     experiment are Ready and its spec is valid
    */
   KfpRecurringRunDependent(
-      KfpRecurringRuns recurringRuns,
+      KfpClient kfp,
       KfpTenancy tenancy,
       SyncSettings settings,
       BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun) {
     super(KfpRecurringRunsOf.class, settings);
-    this.recurringRuns = recurringRuns;
+    this.kfp = kfp;
     this.tenancy = tenancy;
-    this.handover = new RecurringRunHandover(recurringRuns);
+    this.handover = new RecurringRunHandover(kfp, tenancy);
     this.desiredRun = desiredRun;
   }
 
@@ -69,7 +70,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
   public Set<KfpRecurringRunsOf> fetchResources(RecurringRun run) {
     List<KfpRecurringRun> found = ownedBy(run);
     if (found.isEmpty()) {
-      found = recurringRuns.findByName(tenancy.namespaceOf(run), OwnerMarks.kfpName(run));
+      found = recurringRuns(run).findByName(tenancy.namespaceOf(run), OwnerMarks.kfpName(run));
     }
     if (found.isEmpty()) {
       return Set.of();
@@ -77,7 +78,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
     KfpRecurringRunsOf inKfp = KfpRecurringRunsOf.of(found);
     return Set.of(
         ours(inKfp.current(), run)
-            ? inKfp.withRecentRuns(recurringRuns.recentRuns(inKfp.current(), LAST_RUNS))
+            ? inKfp.withRecentRuns(recurringRuns(run).recentRuns(inKfp.current(), LAST_RUNS))
             : inKfp);
   }
 
@@ -139,7 +140,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
     if (reusable.isPresent()) {
       incoming = outgoing.remove(reusable.get().id());
     } else {
-      incoming = recurringRuns.create(request(wanted, wanted.enabled() && outgoing.isEmpty()));
+      incoming = recurringRuns(run).create(request(wanted, wanted.enabled() && outgoing.isEmpty()));
       LOG.info(
           "Created KFP recurring run id={} enabled={} kind=RecurringRun name={}/{}",
           incoming.id(),
@@ -166,7 +167,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
         .forEach(r -> doomed.put(r.id(), r));
     for (KfpRecurringRun recurringRun : doomed.values()) {
       try {
-        recurringRuns.delete(recurringRun.id());
+        recurringRuns(run).delete(recurringRun.id());
         LOG.info(
             "Deleted KFP recurring run id={} kind=RecurringRun name={}/{}",
             recurringRun.id(),
@@ -179,7 +180,12 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
   }
 
   private List<KfpRecurringRun> ownedBy(RecurringRun run) {
-    return recurringRuns.findOwnedBy(tenancy.namespaceOf(run), OwnerMarks.of(run));
+    return recurringRuns(run).findOwnedBy(tenancy.namespaceOf(run), OwnerMarks.of(run));
+  }
+
+  /** KFP's recurring runs, acting as the identity of the RecurringRun's namespace. */
+  private KfpRecurringRuns recurringRuns(RecurringRun run) {
+    return kfp.in(tenancy.namespaceOf(run)).recurringRuns();
   }
 
   private static boolean ours(KfpRecurringRun recurringRun, RecurringRun run) {

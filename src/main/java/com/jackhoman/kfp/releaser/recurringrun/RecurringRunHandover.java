@@ -1,9 +1,11 @@
 package com.jackhoman.kfp.releaser.recurringrun;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +19,13 @@ final class RecurringRunHandover {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecurringRunHandover.class);
 
-  private final KfpRecurringRuns recurringRuns;
+  private final KfpClient kfp;
+  private final KfpTenancy tenancy;
 
-  RecurringRunHandover(KfpRecurringRuns recurringRuns) {
-    this.recurringRuns = recurringRuns;
+  /** A handover acting in KFP as the identity of each RecurringRun's namespace. */
+  RecurringRunHandover(KfpClient kfp, KfpTenancy tenancy) {
+    this.kfp = kfp;
+    this.tenancy = tenancy;
   }
 
   /**
@@ -30,6 +35,7 @@ final class RecurringRunHandover {
    */
   KfpRecurringRun complete(
       List<KfpRecurringRun> outgoing, KfpRecurringRun incoming, boolean enabled, RecurringRun run) {
+    KfpRecurringRuns recurringRuns = kfp.in(tenancy.namespaceOf(run)).recurringRuns();
     for (KfpRecurringRun old : outgoing) {
       if (old.enabled()) {
         try {

@@ -6,9 +6,8 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.recurringrunstatus.LastRuns;
-import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
-import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
 import com.jackhoman.kfp.releaser.kfp.KfpRun;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
 import com.jackhoman.kfp.releaser.status.KfpFailure;
@@ -60,18 +59,13 @@ public final class RecurringRunReconciler
   private final SyncSettings settings;
   private final ConditionReporter reporter;
 
-  /** Creates the reconciler over the KFP recurring run and experiment APIs. */
+  /** Creates the reconciler over KFP's recurring runs, acting as each namespace's identity. */
   public RecurringRunReconciler(
-      KfpRecurringRuns recurringRuns,
-      KfpExperiments kfpExperiments,
-      KfpTenancy tenancy,
-      SyncSettings settings,
-      ConditionReporter reporter) {
+      KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, ConditionReporter reporter) {
     this.settings = settings;
     this.reporter = reporter;
-    this.defaultExperiment = new DefaultExperimentDependent(kfpExperiments, tenancy, settings);
-    this.kfpRecurringRun =
-        new KfpRecurringRunDependent(recurringRuns, tenancy, settings, this::desiredInKfp);
+    this.defaultExperiment = new DefaultExperimentDependent(kfp, tenancy, settings);
+    this.kfpRecurringRun = new KfpRecurringRunDependent(kfp, tenancy, settings, this::desiredInKfp);
     this.workflow =
         new WorkflowBuilder<RecurringRun>()
             .addDependentResourceAndConfigure(versions)

@@ -5,10 +5,14 @@ import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** The command-line options (and environment variables) that say how to reach KFP. */
 public final class KfpOptions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KfpOptions.class);
 
   /** Which REST generation to speak. */
   public enum Api {
@@ -43,6 +47,16 @@ public final class KfpOptions {
   Path tokenFile;
 
   @Option(
+      names = "--kfp-namespace-token-service-account",
+      paramLabel = "NAME",
+      defaultValue = "${env:KFP_NAMESPACE_TOKEN_SERVICE_ACCOUNT}",
+      description =
+          "Multi-user KFP: about the objects of each namespace, call KFP with a token of the"
+              + " service account NAME of that namespace (audience pipelines.kubeflow.org), so"
+              + " KFP applies that team's rights (env KFP_NAMESPACE_TOKEN_SERVICE_ACCOUNT).")
+  String namespaceTokenServiceAccount;
+
+  @Option(
       names = "--kfp-user",
       paramLabel = "USER",
       defaultValue = "${env:KFP_USER}",
@@ -59,10 +73,14 @@ public final class KfpOptions {
 
   @Option(
       names = "--kfp-insecure-skip-tls-verify",
-      description = "Accept any certificate from KFP. Only for testing.")
+      description =
+          "Accept any certificate from KFP (logged as a warning at start). Only for testing.")
   boolean insecure;
 
-  /** The endpoint these options describe. */
+  /**
+   * The endpoint these options describe; logs a warning when it skips TLS verification (TLS is
+   * verified unless asked not to).
+   */
   public KfpEndpoint endpoint() {
     KfpEndpoint.Builder builder = KfpEndpoint.builder(url);
     if (tokenFile != null) {
@@ -75,9 +93,19 @@ public final class KfpOptions {
       builder.caBundle(caFile);
     }
     if (insecure) {
+      LOG.warn(
+          "Skipping verification of KFP's TLS certificate url={}: anyone on the network path can"
+              + " pose as KFP and read its token; give KFP's CA with --kfp-ca-file and drop"
+              + " --kfp-insecure-skip-tls-verify",
+          url);
       builder.insecureSkipTlsVerify();
     }
     return builder.build();
+  }
+
+  /** The service account whose per-namespace tokens to call KFP with, if any. */
+  public Optional<String> namespaceTokenServiceAccount() {
+    return Optional.ofNullable(namespaceTokenServiceAccount).filter(name -> !name.isBlank());
   }
 
   /** The REST generation to speak, or empty to probe. */

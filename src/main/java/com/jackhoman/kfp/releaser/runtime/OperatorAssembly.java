@@ -34,7 +34,8 @@ public final class OperatorAssembly {
   /**
    * The reconcilers of the four kinds.
    *
-   * @param client the connected KFP client
+   * @param client the connected KFP client; each reconciler acts through {@link KfpClient#in} with
+   *     the identity of the KFP namespace of the object at hand
    * @param tenancy whether KFP is multi-user
    * @param settings drift period, clock and randomness
    * @param kubernetes the client events are recorded through
@@ -46,11 +47,10 @@ public final class OperatorAssembly {
         new ConditionReporter(
             new Conditions(settings.clock()), new EventRecorder(kubernetes, settings.clock()));
     return List.of(
-        new PipelineReconciler(kfp.pipelines(), tenancy, settings, reporter),
-        new PipelineVersionReconciler(kfp.versions(), settings, reporter),
-        new ExperimentReconciler(kfp.experiments(), tenancy, settings, reporter),
-        new RecurringRunReconciler(
-            kfp.recurringRuns(), kfp.experiments(), tenancy, settings, reporter));
+        new PipelineReconciler(kfp, tenancy, settings, reporter),
+        new PipelineVersionReconciler(kfp, tenancy, settings, reporter),
+        new ExperimentReconciler(kfp, tenancy, settings, reporter),
+        new RecurringRunReconciler(kfp, tenancy, settings, reporter));
   }
 
   /**

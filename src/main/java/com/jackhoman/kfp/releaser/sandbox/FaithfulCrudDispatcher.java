@@ -17,6 +17,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,8 +27,9 @@ import java.util.function.Predicate;
  * fabric8's CRUD mock dispatcher made to behave like kube-apiserver where the mock does not:
  * server-side apply, RFC 7386 merge patch, {@code metadata.generation} and {@code
  * deletionTimestamp} on deletion, namespaces that must exist, kube-apiserver's 3 MiB limit on a
- * request body, a review of every write before it is stored, and kube-apiserver's {@code Status}
- * bodies.
+ * request body, a review of every write before it is stored, kube-apiserver's {@code Status}
+ * bodies, and the computed answers to a {@code SelfSubjectRulesReview} and a service account's
+ * {@code TokenRequest}.
  */
 public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -43,6 +45,7 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   private final WriteReview review;
   private final Consumer<StoredChange> changes;
   private final Predicate<String> namespaceExists;
+  private final ServiceAccountTokenIssuer tokens = new ServiceAccountTokenIssuer(Clock.systemUTC());
 
   /** Serialises every write, so that a read-modify-write below is atomic. */
   private final Object writes = new Object();
@@ -92,6 +95,14 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
     ApiPath path = ApiPath.parse(request.getPath());
     synchronized (writes) {
       try {
+        if (SelfRulesReview.isAskedBy(path)) {
+          return SelfRulesReview.answer(read(body(request)));
+        }
+        if (ServiceAccountTokenIssuer.isAskedBy(path)) {
+          return stored(path.withName(path.name())).isPresent()
+              ? tokens.issue(path, read(body(request)))
+              : ApiStatus.notFound(path.withName(path.name()));
+        }
         return create(path, read(body(request)));
       } catch (IllegalArgumentException e) {
         return ApiStatus.badRequest(e.getMessage());

@@ -57,7 +57,8 @@ public final class BundleGenerator {
                 BundleYaml.read(olm.resolve("clusterserviceversion.yaml")),
                 crds,
                 BundleYaml.read(olm.resolve("operator/deployment.yaml")),
-                BundleYaml.read(olm.resolve("operator/cluster-role.yaml")))
+                BundleYaml.read(olm.resolve("operator/cluster-role.yaml")),
+                BundleYaml.read(olm.resolve("operator/leader-election-role.yaml")))
             .build(
                 project,
                 packageName,

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * Turns the CSV template of {@code olm/} into the bundle's ClusterServiceVersion: it names and
  * versions it, pins the image, embeds the icon and examples, installs the Deployment and RBAC rules
- * of {@code olm/operator/}, and takes the help text of owned kinds and descriptors from the CRDs.
+ * (ClusterRole and own-namespace Role) of {@code olm/operator/}, and takes the help text of owned
+ * kinds and descriptors from the CRDs.
  */
 final class ClusterServiceVersionBuilder {
 
@@ -25,16 +26,23 @@ final class ClusterServiceVersionBuilder {
   private final List<JsonNode> crds;
   private final JsonNode deployment;
   private final JsonNode clusterRole;
+  private final JsonNode role;
 
   /**
-   * Starts from the template, the CRDs the CSV owns, and the operator's Deployment and ClusterRole.
+   * Starts from the template, the CRDs the CSV owns, and the operator's Deployment, ClusterRole and
+   * Role of its own namespace.
    */
   ClusterServiceVersionBuilder(
-      JsonNode template, List<JsonNode> crds, JsonNode deployment, JsonNode clusterRole) {
+      JsonNode template,
+      List<JsonNode> crds,
+      JsonNode deployment,
+      JsonNode clusterRole,
+      JsonNode role) {
     this.template = template;
     this.crds = crds;
     this.deployment = deployment;
     this.clusterRole = clusterRole;
+    this.role = role;
   }
 
   /**
@@ -159,6 +167,9 @@ final class ClusterServiceVersionBuilder {
     ObjectNode permissions = spec.putArray("clusterPermissions").addObject();
     permissions.put("serviceAccountName", serviceAccount);
     permissions.set("rules", clusterRole.path("rules"));
+    ObjectNode ownNamespace = spec.putArray("permissions").addObject();
+    ownNamespace.put("serviceAccountName", serviceAccount);
+    ownNamespace.set("rules", role.path("rules"));
     ObjectNode operator = spec.putArray("deployments").addObject();
     operator.set("name", deployment.path("metadata").path("name"));
     operator.set("label", deployment.path("metadata").path("labels"));

@@ -247,32 +247,38 @@ class ClusterServiceVersionRulesTest {
   }
 
   @Test
-  void clusterPermissionsAreExactlyWhatTheOperatorDoes() {
+  void clusterPermissionsAreTheRulesOfTheOperatorsClusterRoleForItsAccount() throws IOException {
     JsonNode permissions = csv.at(INSTALL).path("clusterPermissions");
-    Set<String> expected = new HashSet<>();
-    for (String plural : PLURALS) {
-      grant(expected, "kfp.jackhoman.com", plural, "get", "list", "watch", "patch", "update");
-      grant(expected, "kfp.jackhoman.com", plural + "/status", "get", "patch", "update");
-      grant(expected, "kfp.jackhoman.com", plural + "/finalizers", "update");
-    }
-    grant(expected, "", "events", "create", "patch");
-    grant(expected, "events.k8s.io", "events", "create", "patch");
-    grant(expected, "coordination.k8s.io", "leases", "get", "create", "update");
 
     assertThat(permissions).hasSize(1);
     assertThat(permissions.path(0).path("serviceAccountName").asText())
         .isEqualTo(podSpec().path("serviceAccountName").asText());
-    assertThat(grants(permissions.path(0).path("rules")))
-        .containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(csv.at(INSTALL).path("permissions").isMissingNode()).isTrue();
+    assertThat(permissions.path(0).path("rules"))
+        .as("the rules OperatorRbacIT derives from the operator's requests")
+        .isEqualTo(BundleYaml.read(Path.of("olm/operator/cluster-role.yaml")).path("rules"));
+  }
+
+  @Test
+  void permissionsInTheOperatorsNamespaceAreTheRulesOfItsLeaderElectionRole() throws IOException {
+    JsonNode permissions = csv.at(INSTALL).path("permissions");
+
+    assertThat(permissions).hasSize(1);
+    assertThat(permissions.path(0).path("serviceAccountName").asText())
+        .isEqualTo(podSpec().path("serviceAccountName").asText());
+    assertThat(permissions.path(0).path("rules"))
+        .isEqualTo(
+            BundleYaml.read(Path.of("olm/operator/leader-election-role.yaml")).path("rules"));
   }
 
   @Test
   void noPermissionUsesAWildcardOrResourceNames() {
-    for (JsonNode rule : csv.at(INSTALL).path("clusterPermissions").path(0).path("rules")) {
-      assertThat(rule.toString()).doesNotContain("\"*\"");
-      assertThat(rule.has("resourceNames")).isFalse();
-      assertThat(rule.has("nonResourceURLs")).isFalse();
+    for (String rules : List.of("/clusterPermissions/0/rules", "/permissions/0/rules")) {
+      assertThat(csv.at(INSTALL + rules)).isNotEmpty();
+      for (JsonNode rule : csv.at(INSTALL + rules)) {
+        assertThat(rule.toString()).doesNotContain("\"*\"");
+        assertThat(rule.has("resourceNames")).isFalse();
+        assertThat(rule.has("nonResourceURLs")).isFalse();
+      }
     }
   }
 
@@ -321,25 +327,5 @@ class ClusterServiceVersionRulesTest {
               }
             });
     return paths;
-  }
-
-  private static void grant(Set<String> grants, String group, String resource, String... verbs) {
-    for (String verb : verbs) {
-      grants.add(group + "/" + resource + ":" + verb);
-    }
-  }
-
-  private static Set<String> grants(JsonNode rules) {
-    Set<String> grants = new HashSet<>();
-    for (JsonNode rule : rules) {
-      for (JsonNode group : rule.path("apiGroups")) {
-        for (JsonNode resource : rule.path("resources")) {
-          for (JsonNode verb : rule.path("verbs")) {
-            grants.add(group.asText() + "/" + resource.asText() + ":" + verb.asText());
-          }
-        }
-      }
-    }
-    return grants;
   }
 }

@@ -46,6 +46,8 @@ class KustomizeInstallTest {
             "ServiceAccount/kfp-releaser",
             "ClusterRole/kfp-releaser",
             "ClusterRoleBinding/kfp-releaser",
+            "Role/kfp-releaser-leader-election",
+            "RoleBinding/kfp-releaser-leader-election",
             "Deployment/kfp-releaser",
             "Service/kfp-releaser-metrics");
   }
@@ -55,7 +57,7 @@ class KustomizeInstallTest {
     assertThat(rendered)
         .filteredOn(
             o ->
-                List.of("ServiceAccount", "Deployment", "Service")
+                List.of("ServiceAccount", "Deployment", "Service", "Role", "RoleBinding")
                     .contains(o.path("kind").asText()))
         .allSatisfy(
             o -> assertThat(o.path("metadata").path("namespace").asText()).isEqualTo(NAMESPACE));
@@ -80,6 +82,23 @@ class KustomizeInstallTest {
   void clusterRoleHoldsTheBundlesClusterPermissions() {
     assertThat(Kustomize.find(rendered, "ClusterRole", "kfp-releaser").path("rules"))
         .isEqualTo(csvInstall.path("clusterPermissions").path(0).path("rules"));
+  }
+
+  @Test
+  void leaderElectionRoleHoldsTheBundlesOwnNamespacePermissions() {
+    assertThat(Kustomize.find(rendered, "Role", "kfp-releaser-leader-election").path("rules"))
+        .isEqualTo(csvInstall.path("permissions").path(0).path("rules"));
+  }
+
+  @Test
+  void leaderElectionBindingGivesTheRoleToTheAccountTheDeploymentRunsAs() {
+    JsonNode binding = Kustomize.find(rendered, "RoleBinding", "kfp-releaser-leader-election");
+
+    assertThat(binding.path("roleRef").path("kind").asText()).isEqualTo("Role");
+    assertThat(binding.path("roleRef").path("name").asText())
+        .isEqualTo("kfp-releaser-leader-election");
+    assertThat(binding.path("subjects").path(0).path("name").asText()).isEqualTo("kfp-releaser");
+    assertThat(binding.path("subjects").path(0).path("namespace").asText()).isEqualTo(NAMESPACE);
   }
 
   @Test

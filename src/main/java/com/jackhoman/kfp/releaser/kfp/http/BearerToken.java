@@ -12,7 +12,7 @@ import java.util.Objects;
  * A bearer token kept in a file that rotates (projected service-account tokens): re-read whenever
  * the file's time, size or identity changes, and on demand after KFP answers 401.
  */
-final class BearerToken {
+final class BearerToken implements Bearer {
 
   private final Path file;
   private Object stamp;
@@ -23,7 +23,8 @@ final class BearerToken {
   }
 
   /** The token as the file holds it now. */
-  synchronized String current() {
+  @Override
+  public synchronized String current() {
     Object now = stampOf(file);
     if (!now.equals(stamp)) {
       token = read();
@@ -33,7 +34,8 @@ final class BearerToken {
   }
 
   /** Reads the file again after a 401; true when that gave a different token worth a retry. */
-  synchronized boolean reloadAfterRejection() {
+  @Override
+  public synchronized boolean renewAfterRejection(String refused) {
     String before = token;
     stamp = stampOf(file);
     token = read();

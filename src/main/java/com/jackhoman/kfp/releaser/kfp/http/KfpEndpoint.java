@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where KFP is and how to talk to it: base URL (with any {@code /pipeline} prefix), auth, TLS,
- * timeouts, pool size, read retries, the page size of list calls and who hears of each call.
+ * Where KFP is and how to talk to it: base URL (with any {@code /pipeline} prefix), auth (the
+ * operator's token file, and optionally a token per namespace), TLS, timeouts, pool size, read
+ * retries, the page size of list calls and who hears of each call.
  */
 public record KfpEndpoint(
     URI baseUrl,
     Optional<Path> tokenFile,
+    Optional<NamespaceTokens> namespaceTokens,
     Optional<String> userId,
     Optional<Path> caBundle,
     boolean insecureSkipTlsVerify,
@@ -27,7 +29,11 @@ public record KfpEndpoint(
     return builder(baseUrl).build();
   }
 
-  /** A builder starting from the defaults of {@link #of(URI)}. */
+  /**
+   * A builder starting from the defaults of {@link #of(URI)}.
+   *
+   * @throws IllegalArgumentException when the URL carries credentials, which would end up in logs
+   */
   public static Builder builder(URI baseUrl) {
     return new Builder(baseUrl);
   }
@@ -36,6 +42,7 @@ public record KfpEndpoint(
   public Builder toBuilder() {
     Builder builder = new Builder(baseUrl);
     builder.tokenFile = tokenFile;
+    builder.namespaceTokens = namespaceTokens;
     builder.userId = userId;
     builder.caBundle = caBundle;
     builder.insecureSkipTlsVerify = insecureSkipTlsVerify;
@@ -51,6 +58,14 @@ public record KfpEndpoint(
   /** Sends the bearer token held in this file (re-read when it changes). */
   public KfpEndpoint withTokenFile(Path file) {
     return toBuilder().tokenFile(file).build();
+  }
+
+  /**
+   * About objects of a KFP namespace, sends that namespace's token from {@code tokens} instead (see
+   * {@link KfpTransport#actingIn}).
+   */
+  public KfpEndpoint withNamespaceTokens(NamespaceTokens tokens) {
+    return toBuilder().namespaceTokens(tokens).build();
   }
 
   /** Sends this identity in the {@code kubeflow-userid} header. */
@@ -87,6 +102,7 @@ public record KfpEndpoint(
   public static final class Builder {
     private final URI baseUrl;
     private Optional<Path> tokenFile = Optional.empty();
+    private Optional<NamespaceTokens> namespaceTokens = Optional.empty();
     private Optional<String> userId = Optional.empty();
     private Optional<Path> caBundle = Optional.empty();
     private boolean insecureSkipTlsVerify;
@@ -98,12 +114,23 @@ public record KfpEndpoint(
     private KfpCallObserver callObserver = KfpCallObserver.none();
 
     private Builder(URI baseUrl) {
+      if (baseUrl.getRawUserInfo() != null) {
+        throw new IllegalArgumentException(
+            "The KFP URL carries credentials before its host (user:password@); remove them and"
+                + " give the token in a token file instead");
+      }
       this.baseUrl = baseUrl;
     }
 
     /** See {@link KfpEndpoint#withTokenFile}. */
     public Builder tokenFile(Path file) {
       tokenFile = Optional.of(file);
+      return this;
+    }
+
+    /** See {@link KfpEndpoint#withNamespaceTokens}. */
+    public Builder namespaceTokens(NamespaceTokens tokens) {
+      namespaceTokens = Optional.of(tokens);
       return this;
     }
 
@@ -161,6 +188,7 @@ public record KfpEndpoint(
       return new KfpEndpoint(
           baseUrl,
           tokenFile,
+          namespaceTokens,
           userId,
           caBundle,
           insecureSkipTlsVerify,

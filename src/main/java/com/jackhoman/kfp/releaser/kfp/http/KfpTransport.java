@@ -41,38 +41,77 @@ public final class KfpTransport implements Closeable {
 
   private final KfpEndpoint endpoint;
   private final Sleeper sleeper;
-  private final Optional<BearerToken> token;
+  private final Optional<Bearer> token;
   private final CloseableHttpClient http;
+  private final boolean ownsPool;
 
   /** Opens a connection pool to the endpoint; {@code sleeper} waits between read retries. */
   public KfpTransport(KfpEndpoint endpoint, Sleeper sleeper) {
+    this(
+        endpoint,
+        sleeper,
+        endpoint.tokenFile().<Bearer>map(BearerToken::new),
+        pool(endpoint),
+        true);
+  }
+
+  private KfpTransport(
+      KfpEndpoint endpoint,
+      Sleeper sleeper,
+      Optional<Bearer> token,
+      CloseableHttpClient http,
+      boolean ownsPool) {
     this.endpoint = endpoint;
     this.sleeper = sleeper;
-    this.token = endpoint.tokenFile().map(BearerToken::new);
+    this.token = token;
+    this.http = http;
+    this.ownsPool = ownsPool;
+  }
+
+  /**
+   * This transport acting with the identity of a KFP namespace, over the same connections: it sends
+   * that namespace's token instead of the operator's own; closing it leaves the pool open. Empty
+   * when the identity would not change: the endpoint has no token per namespace, or the namespace
+   * is the shared one ({@code ""}).
+   */
+  public Optional<KfpTransport> actingIn(String namespace) {
+    return endpoint
+        .namespaceTokens()
+        .filter(tokens -> !namespace.isEmpty())
+        .map(
+            tokens ->
+                new KfpTransport(
+                    endpoint,
+                    sleeper,
+                    Optional.of(new NamespaceBearer(tokens, namespace)),
+                    http,
+                    false));
+  }
+
+  private static CloseableHttpClient pool(KfpEndpoint endpoint) {
     Timeout connect = Timeout.of(endpoint.connectTimeout());
     Timeout response = Timeout.of(endpoint.responseTimeout());
-    this.http =
-        HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setTlsSocketStrategy(TlsTrust.strategyFor(endpoint))
-                    .setMaxConnTotal(endpoint.maxConnections())
-                    .setMaxConnPerRoute(endpoint.maxConnections())
-                    .setDefaultConnectionConfig(
-                        ConnectionConfig.custom()
-                            .setConnectTimeout(connect)
-                            .setSocketTimeout(response)
-                            .build())
-                    .build())
-            .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setConnectionRequestTimeout(connect)
-                    .setResponseTimeout(response)
-                    .build())
-            .disableAutomaticRetries()
-            .disableRedirectHandling()
-            .disableCookieManagement()
-            .build();
+    return HttpClients.custom()
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(TlsTrust.strategyFor(endpoint))
+                .setMaxConnTotal(endpoint.maxConnections())
+                .setMaxConnPerRoute(endpoint.maxConnections())
+                .setDefaultConnectionConfig(
+                    ConnectionConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(response)
+                        .build())
+                .build())
+        .setDefaultRequestConfig(
+            RequestConfig.custom()
+                .setConnectionRequestTimeout(connect)
+                .setResponseTimeout(response)
+                .build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .build();
   }
 
   /** GETs JSON; retried with backoff while KFP is unavailable. */
@@ -129,9 +168,12 @@ public final class KfpTransport implements Closeable {
         answer);
   }
 
+  /** Closes the connection pool, unless this transport only borrows it ({@link #actingIn}). */
   @Override
   public void close() throws IOException {
-    http.close();
+    if (ownsPool) {
+      http.close();
+    }
   }
 
   private <T> T readWithRetries(Supplier<T> read) {
@@ -150,11 +192,13 @@ public final class KfpTransport implements Closeable {
   private <T> T call(Supplier<ClassicHttpRequest> request, Class<T> answer) {
     Answer first = send(request.get());
     Answer last =
-        first.status() == 401 && token.isPresent() && token.get().reloadAfterRejection()
+        first.status() == 401
+                && token.isPresent()
+                && token.get().renewAfterRejection(first.bearer().orElse(""))
             ? send(request.get())
             : first;
     if (last.status() / 100 != 2) {
-      throw ErrorAnswer.toException(last.status(), last.body());
+      throw ErrorAnswer.toException(last.status(), TokenMask.hide(last.body(), last.bearer()));
     }
     if (answer == Void.class) {
       return null;
@@ -168,7 +212,8 @@ public final class KfpTransport implements Closeable {
   }
 
   private Answer send(ClassicHttpRequest request) {
-    token.ifPresent(t -> request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + t.current()));
+    Optional<String> bearer = token.map(Bearer::current);
+    bearer.ifPresent(t -> request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + t));
     endpoint.userId().ifPresent(user -> request.setHeader(USER_ID_HEADER, user));
     request.setHeader(HttpHeaders.ACCEPT, "application/json");
     long start = System.nanoTime();
@@ -182,7 +227,8 @@ public final class KfpTransport implements Closeable {
                       response.getCode(),
                       response.getEntity() == null
                           ? ""
-                          : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+                          : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
+                      bearer));
       status = answer.status();
       return answer;
     } catch (IOException unreachable) {
@@ -218,6 +264,6 @@ public final class KfpTransport implements Closeable {
     }
   }
 
-  /** A status and body as KFP sent them. */
-  private record Answer(int status, String body) {}
+  /** A status and body as KFP sent them, and the bearer token the request carried. */
+  private record Answer(int status, String body, Optional<String> bearer) {}
 }

@@ -37,7 +37,7 @@ public final class RestCollection<W, P, T> {
 
   /** The object with this id. */
   public T get(String id) {
-    return read.apply(transport.get(path + "/" + id, Query.none(), wire));
+    return read.apply(transport.get(path + "/" + PathSegment.of(id), Query.none(), wire));
   }
 
   /** Creates an object from this JSON body. */
@@ -47,7 +47,7 @@ public final class RestCollection<W, P, T> {
 
   /** Deletes the object with this id, with these options. */
   public void delete(String id, Query options) {
-    transport.delete(path + "/" + id, options);
+    transport.delete(path + "/" + PathSegment.of(id), options);
   }
 
   /** Every object the scope query and filter select (all pages). */

@@ -12,6 +12,7 @@ import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
+import com.jackhoman.kfp.releaser.kfp.http.PathSegment;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
@@ -107,7 +108,8 @@ final class V1RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public void setEnabled(String id, boolean enabled) {
-    transport.post(JOBS + "/" + id + (enabled ? "/enable" : "/disable"), null, Void.class);
+    transport.post(
+        JOBS + "/" + PathSegment.of(id) + (enabled ? "/enable" : "/disable"), null, Void.class);
   }
 
   @Override

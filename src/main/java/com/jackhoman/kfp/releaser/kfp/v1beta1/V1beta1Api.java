@@ -20,6 +20,7 @@ public final class V1beta1Api {
         new V1RecurringRuns(transport),
         new V1Experiments(transport),
         new HealthCheck(transport, KfpApiVersion.V1BETA1),
-        transport);
+        transport,
+        namespace -> transport.actingIn(namespace).map(V1beta1Api::client));
   }
 }

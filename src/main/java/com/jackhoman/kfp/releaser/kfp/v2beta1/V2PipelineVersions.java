@@ -9,6 +9,7 @@ import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
+import com.jackhoman.kfp.releaser.kfp.http.PathSegment;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import java.util.List;
@@ -81,7 +82,7 @@ final class V2PipelineVersions implements KfpPipelineVersions {
       versionsOf(String pipelineId) {
     return new RestCollection<>(
         transport,
-        "/apis/v2beta1/pipelines/" + pipelineId + "/versions",
+        "/apis/v2beta1/pipelines/" + PathSegment.of(pipelineId) + "/versions",
         V2Wire.PipelineVersion.class,
         V2Wire.PipelineVersions.class,
         page -> new Page<>(page.pipelineVersions(), page.nextPageToken()),

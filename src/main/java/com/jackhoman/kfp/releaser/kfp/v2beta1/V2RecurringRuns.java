@@ -11,6 +11,7 @@ import com.jackhoman.kfp.releaser.kfp.http.ListFilter;
 import com.jackhoman.kfp.releaser.kfp.http.Lookup;
 import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Page;
+import com.jackhoman.kfp.releaser.kfp.http.PathSegment;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
@@ -103,7 +104,9 @@ final class V2RecurringRuns implements KfpRecurringRuns {
   @Override
   public void setEnabled(String id, boolean enabled) {
     transport.post(
-        RECURRING_RUNS + "/" + id + (enabled ? ":enable" : ":disable"), null, Void.class);
+        RECURRING_RUNS + "/" + PathSegment.of(id) + (enabled ? ":enable" : ":disable"),
+        null,
+        Void.class);
   }
 
   @Override

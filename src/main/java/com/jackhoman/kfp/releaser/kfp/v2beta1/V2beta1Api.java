@@ -23,6 +23,7 @@ public final class V2beta1Api {
         new V2RecurringRuns(transport),
         new V2Experiments(transport),
         new HealthCheck(transport, KfpApiVersion.V2BETA1),
-        transport);
+        transport,
+        namespace -> transport.actingIn(namespace).map(scoped -> client(scoped, pipelineMarks)));
   }
 }

@@ -1,0 +1,223 @@
+package com.jackhoman.kfp.releaser.deploy;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.jackhoman.kfp.releaser.MockCluster;
+import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
+import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
+import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
+import com.jackhoman.kfp.releaser.runtime.ServiceAccountTokens;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+/**
+ * The operator's ClusterRole is derived from what the operator really does: the operator, wired as
+ * {@code kfp-releaser run} wires it (leader election on, multi-user KFP called with a token per
+ * namespace), creates, updates and deletes every kind while each request its Kubernetes client
+ * sends is recorded, and the permissions those requests need must be exactly the rules of its
+ * ClusterRole and of its leader-election Role, the latter used in the operator's own namespace
+ * only. The CSV's clusterPermissions and permissions and {@code deploy/} are the same rules ({@code
+ * KustomizeInstallTest}). Runs on the faithful mock API server only: it needs to see the operator's
+ * client.
+ */
+@DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
+class OperatorRbacIT {
+
+  private static final Path CLUSTER_ROLE = Path.of("olm/operator/cluster-role.yaml");
+  private static final Path LEADER_ELECTION_ROLE =
+      Path.of("olm/operator/leader-election-role.yaml");
+  private static final Path EXAMPLE = Path.of("examples/typed-inputs");
+  private static final String TEAM = "team";
+  private static final String OPERATOR_NAMESPACE = "kfp-releaser";
+  private static final String KFP_ACCOUNT = "kfp-user";
+  private static final String API_VERSION = "kfp.jackhoman.com/v1alpha1";
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  /**
+   * What Kubernetes' default roles grant every authenticated client (system:basic-user), so no role
+   * of ours needs to: JOSDK asks which lease rights it has before it runs for leader.
+   */
+  private static final Set<Permission> GRANTED_TO_EVERYONE =
+      Set.of(new Permission("authorization.k8s.io", "selfsubjectrulesreviews", "create"));
+
+  /**
+   * What JOSDK needs only when a patch of an object's finalizers conflicts, a race this test cannot
+   * provoke on purpose: it reads the object again before it retries ({@code
+   * ReconciliationDispatcher.conflictRetryingPatch}).
+   */
+  private static final Set<Permission> NEEDED_ON_CONFLICT =
+      Set.of(
+          new Permission("kfp.jackhoman.com", "pipelines", "get"),
+          new Permission("kfp.jackhoman.com", "pipelineversions", "get"),
+          new Permission("kfp.jackhoman.com", "recurringruns", "get"),
+          new Permission("kfp.jackhoman.com", "experiments", "get"));
+
+  @Test
+  void clusterRoleGrantsExactlyWhatTheOperatorNeedsToSyncEveryKindFromCreateToDelete()
+      throws IOException {
+    ApiRequestRecorder recorder = new ApiRequestRecorder();
+    try (MockCluster cluster =
+            MockCluster.start()
+                .withNamespaces(TEAM, OPERATOR_NAMESPACE)
+                .withServiceAccount(KFP_ACCOUNT, TEAM);
+        KfpEmulator kfp = KfpEmulator.builder().multiUser(true).start();
+        KubernetesClient operatorClient = recorder.newClient(cluster.admin().getConfiguration());
+        KfpClient kfpClient =
+            new KfpConnector(Sleeper.system())
+                .connect(
+                    KfpEndpoint.of(kfp.url())
+                        .withNamespaceTokens(
+                            new ServiceAccountTokens(
+                                operatorClient, KFP_ACCOUNT, Clock.systemUTC())),
+                    Optional.empty())) {
+      KubernetesClient admin = cluster.admin();
+      Operator operator =
+          MockCluster.startOperator(
+              operatorClient,
+              kfpClient,
+              true,
+              overrider ->
+                  overrider.withLeaderElectionConfiguration(
+                      // as RunCommand elects, but stopping must not exit the test's JVM
+                      LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                              "kfp-releaser")
+                          .withLeaseNamespace(OPERATOR_NAMESPACE)
+                          .withExitOnStopLeading(false)
+                          .build()));
+      try {
+        List<HasMetadata> example = applyExample(admin);
+        example.forEach(object -> awaitReady(admin, object));
+
+        GenericKubernetesResource hourly = find(admin, "RecurringRun", "functions-hourly");
+        hourly.<Map<String, Object>>get("spec").put("suspend", false);
+        admin.resource(hourly).update();
+        awaitReady(admin, hourly);
+
+        example.forEach(object -> admin.resource(object).inNamespace(TEAM).delete());
+        example.forEach(
+            object ->
+                await()
+                    .atMost(PATIENCE)
+                    .until(
+                        () ->
+                            find(admin, object.getKind(), object.getMetadata().getName()) == null));
+      } finally {
+        operator.stop();
+      }
+    }
+
+    Set<Permission> clusterWide = rulesOf(CLUSTER_ROLE);
+    Set<Permission> ownNamespace = rulesOf(LEADER_ELECTION_ROLE);
+    Set<Permission> granted = new HashSet<>(clusterWide);
+    granted.addAll(ownNamespace);
+    Set<Permission> used = new HashSet<>(recorder.used());
+    used.removeAll(GRANTED_TO_EVERYONE);
+    used.addAll(NEEDED_ON_CONFLICT);
+    SoftAssertions.assertSoftly(
+        softly -> {
+          softly
+              .assertThat(minus(used, granted))
+              .as(
+                  "requests of the operator that no rule of %s or %s allows",
+                  CLUSTER_ROLE, LEADER_ELECTION_ROLE)
+              .isEmpty();
+          softly
+              .assertThat(minus(granted, used))
+              .as(
+                  "rules of %s or %s that the operator never needed",
+                  CLUSTER_ROLE, LEADER_ELECTION_ROLE)
+              .isEmpty();
+          for (Permission permission : minus(ownNamespace, clusterWide)) {
+            softly
+                .assertThat(recorder.namespacesOf(permission))
+                .as(
+                    "namespaces where the operator needed %s, which %s grants in its own only",
+                    permission, LEADER_ELECTION_ROLE)
+                .containsOnly(OPERATOR_NAMESPACE);
+          }
+          softly.assertThat(recorder.nonResource()).as("requests for no resource").isEmpty();
+        });
+  }
+
+  private static Set<Permission> rulesOf(Path role) throws IOException {
+    return Permission.grantedBy(
+        new ObjectMapper(new YAMLFactory()).readTree(role.toFile()).path("rules"));
+  }
+
+  private static Set<Permission> minus(Set<Permission> these, Set<Permission> those) {
+    Set<Permission> left = new HashSet<>(these);
+    left.removeAll(those);
+    return left;
+  }
+
+  private static List<HasMetadata> applyExample(KubernetesClient admin) throws IOException {
+    List<HasMetadata> applied = new ArrayList<>();
+    try (Stream<Path> files = Files.list(EXAMPLE)) {
+      for (Path file : files.sorted().toList()) {
+        try (InputStream yaml = Files.newInputStream(file)) {
+          for (HasMetadata object : admin.load(yaml).items()) {
+            applied.add(admin.resource(object).inNamespace(TEAM).create());
+          }
+        }
+      }
+    }
+    return applied;
+  }
+
+  private static GenericKubernetesResource find(KubernetesClient admin, String kind, String name) {
+    return admin
+        .genericKubernetesResources(API_VERSION, kind)
+        .inNamespace(TEAM)
+        .withName(name)
+        .get();
+  }
+
+  /** Waits until the object's Ready condition is True for its current generation. */
+  private static void awaitReady(KubernetesClient admin, HasMetadata object) {
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              GenericKubernetesResource current =
+                  find(admin, object.getKind(), object.getMetadata().getName());
+              Object status = current.getAdditionalProperties().get("status");
+              if (!(status instanceof Map<?, ?> fields)
+                  || !(fields.get("conditions") instanceof List<?> conditions)) {
+                return false;
+              }
+              return conditions.stream()
+                  .map(Map.class::cast)
+                  .anyMatch(
+                      c ->
+                          "Ready".equals(c.get("type"))
+                              && "True".equals(c.get("status"))
+                              && current
+                                  .getMetadata()
+                                  .getGeneration()
+                                  .equals(((Number) c.get("observedGeneration")).longValue()));
+            });
+  }
+}

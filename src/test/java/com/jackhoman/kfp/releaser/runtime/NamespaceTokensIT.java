@@ -1,0 +1,111 @@
+package com.jackhoman.kfp.releaser.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jackhoman.kfp.releaser.MockCluster;
+import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
+import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
+import com.jackhoman.kfp.releaser.emulator.KfpObjectRow;
+import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
+import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
+import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
+import com.jackhoman.kfp.releaser.status.ConditionType;
+import com.jackhoman.kfp.releaser.status.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With {@code --kfp-namespace-token-service-account}, the operator acts in multi-user KFP as each
+ * namespace's own service account: the emulator refuses the operator's own token, yet Pipelines of
+ * namespaces that have the account sync, and one whose namespace lacks it says what to create. Runs
+ * on the faithful mock API server, which issues the service-account tokens.
+ */
+@DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
+class NamespaceTokensIT {
+
+  private static final String ACCOUNT = "kfp-user";
+
+  @TempDir Path dir;
+
+  @Test
+  void pipelinesSyncWithTheirNamespacesTokenAndNeverWithTheOperatorsOwn() throws IOException {
+    Path operatorToken = Files.writeString(dir.resolve("token"), "operator-own-token");
+    try (MockCluster cluster =
+            MockCluster.start()
+                .withNamespaces("team-a", "team-b", "team-c")
+                .withServiceAccount(ACCOUNT, "team-a", "team-b");
+        KfpEmulator kfp = KfpEmulator.builder().multiUser(true).start();
+        KubernetesClient operatorClient = cluster.server().newClient();
+        KfpClient client =
+            new KfpConnector(Sleeper.system())
+                .connect(
+                    KfpEndpoint.of(kfp.url())
+                        .withTokenFile(operatorToken)
+                        .withNamespaceTokens(
+                            new ServiceAccountTokens(operatorClient, ACCOUNT, Clock.systemUTC())),
+                    Optional.empty())) {
+      kfp.faults().expireToken("operator-own-token");
+      Operator operator = MockCluster.startOperator(operatorClient, client, true, overrider -> {});
+      try {
+        for (String namespace : new String[] {"team-a", "team-b", "team-c"}) {
+          cluster.admin().resource(pipeline(namespace)).create();
+        }
+
+        assertThat(awaitReady(cluster.admin(), "team-a").getStatus()).isEqualTo("True");
+        assertThat(awaitReady(cluster.admin(), "team-b").getStatus()).isEqualTo("True");
+        Condition teamC = awaitReady(cluster.admin(), "team-c");
+        assertThat(teamC.getStatus()).isEqualTo("False");
+        assertThat(teamC.getMessage())
+            .contains("namespace team-c")
+            .contains("service account kfp-user");
+        assertThat(kfp.inventory())
+            .extracting(KfpObjectRow::name)
+            .contains("team-a/train", "team-b/train")
+            .doesNotContain("team-c/train");
+      } finally {
+        operator.stop();
+      }
+    }
+  }
+
+  /** Waits until the Pipeline {@code train} of {@code namespace} has a Ready condition. */
+  private static Condition awaitReady(KubernetesClient admin, String namespace) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                Optional.ofNullable(
+                        admin
+                            .resources(Pipeline.class)
+                            .inNamespace(namespace)
+                            .withName("train")
+                            .get())
+                    .map(Pipeline::getStatus)
+                    .flatMap(
+                        status -> Conditions.find(status.getConditions(), ConditionType.Ready)),
+            Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private static Pipeline pipeline(String namespace) {
+    Pipeline pipeline = new Pipeline();
+    pipeline.setMetadata(
+        new ObjectMetaBuilder().withName("train").withNamespace(namespace).build());
+    pipeline.setSpec(new PipelineSpec());
+    return pipeline;
+  }
+}
