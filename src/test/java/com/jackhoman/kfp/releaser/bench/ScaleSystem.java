@@ -96,7 +96,7 @@ public final class ScaleSystem implements AutoCloseable {
             Set.of(),
             overrider ->
                 overrider
-                    .withConcurrentReconciliationThreads(2 * parallelism)
+                    .withConcurrentReconciliationThreads(parallelism)
                     .withMetrics(reconciles));
     operator.start();
     return new ScaleSystem(
