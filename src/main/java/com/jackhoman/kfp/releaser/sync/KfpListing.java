@@ -5,6 +5,7 @@ import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,8 @@ public final class KfpListing<R> {
 
     private final Instant listedAt;
     private final CompletableFuture<Map<String, R>> byId = new CompletableFuture<>();
+    private final List<Consumer<Map<String, R>>> pending = new ArrayList<>();
+    private Map<String, R> objects;
 
     Snapshot(Instant listedAt) {
       this.listedAt = listedAt;
@@ -186,51 +189,49 @@ public final class KfpListing<R> {
     }
 
     void fill(List<R> listed, Function<R, String> idOf) {
-      Map<String, R> objects = new LinkedHashMap<>();
-      listed.forEach(o -> objects.put(idOf.apply(o), o));
-      byId.complete(objects);
+      Map<String, R> filled = new LinkedHashMap<>();
+      listed.forEach(o -> filled.put(idOf.apply(o), o));
+      synchronized (this) {
+        pending.forEach(change -> change.accept(filled));
+        pending.clear();
+        objects = filled;
+      }
+      byId.complete(filled);
     }
 
     void fail(RuntimeException error) {
       byId.completeExceptionally(error);
     }
 
-    /** Applies one of our writes; false while the list is still being read and may miss it. */
-    boolean record(Consumer<Map<String, R>> change) {
-      Map<String, R> objects = listed();
-      if (objects == null) {
+    /**
+     * Applies one of our writes: now, or once the list being read is in (whether or not the list
+     * saw the write, applying it after makes it true). False when the list failed.
+     */
+    synchronized boolean record(Consumer<Map<String, R>> change) {
+      if (byId.isCompletedExceptionally()) {
         return false;
       }
-      synchronized (objects) {
+      if (objects == null) {
+        pending.add(change);
+      } else {
         change.accept(objects);
       }
       return true;
     }
 
-    /** The objects, or null while they are being listed or when the list failed. */
-    private Map<String, R> listed() {
-      return byId.isDone() && !byId.isCompletedExceptionally() ? byId.join() : null;
-    }
-
     /** True when the object is in the list, or the list is not read yet. */
-    boolean holds(String id) {
-      Map<String, R> objects = listed();
-      if (objects == null) {
-        return true;
-      }
-      synchronized (objects) {
-        return objects.containsKey(id);
-      }
+    synchronized boolean holds(String id) {
+      return objects == null || objects.containsKey(id);
     }
 
     List<R> objects() {
       try {
-        Map<String, R> objects = byId.join();
-        synchronized (objects) {
-          return List.copyOf(objects.values());
-        }
+        byId.join();
       } catch (CompletionException listFailed) {
         throw listFailed.getCause() instanceof RuntimeException cause ? cause : listFailed;
+      }
+      synchronized (this) {
+        return List.copyOf(objects.values());
       }
     }
   }

@@ -95,9 +95,7 @@ public final class ScaleSystem implements AutoCloseable {
             new SyncSettings(options.driftPeriod(), 0.1, clock, new SplittableRandom(7)),
             Set.of(),
             overrider ->
-                overrider
-                    .withConcurrentReconciliationThreads(parallelism)
-                    .withMetrics(reconciles));
+                overrider.withConcurrentReconciliationThreads(parallelism).withMetrics(reconciles));
     operator.start();
     return new ScaleSystem(
         api, kfp, kfpClient, operatorClient, benchClient, operator, kubernetesWrites, reconciles);

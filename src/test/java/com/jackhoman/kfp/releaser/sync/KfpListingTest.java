@@ -185,6 +185,41 @@ class KfpListingTest {
     assertThat(listCalls).hasValue(1);
   }
 
+  @Test
+  void writesMadeWhileTheScopeIsBeingListedAreAppliedToTheListWithoutListingAgain()
+      throws Exception {
+    CountDownLatch listing = new CountDownLatch(1);
+    Thing old = new Thing("1", "team/old", Optional.empty());
+    KfpListing<Thing> slow =
+        new KfpListing<>(
+            scope -> {
+              listCalls.incrementAndGet();
+              await(listing);
+              return List.of(old);
+            },
+            Thing::id,
+            Thing::name,
+            Thing::owner,
+            PERIOD,
+            clock);
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<Thing>> lookup = thread.submit(() -> slow.named("team", "team/old"));
+      Thread.sleep(100);
+      Thing made = new Thing("2", "team/alice", Optional.of(ALICE));
+      slow.created("team", () -> made);
+      slow.deleted("1", () -> {});
+      listing.countDown();
+      lookup.get(10, TimeUnit.SECONDS);
+
+      assertThat(slow.ownedBy("team", ALICE)).containsExactly(made);
+      assertThat(slow.named("team", "team/old")).isEmpty();
+    } finally {
+      thread.shutdownNow();
+    }
+    assertThat(listCalls).hasValue(1);
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
