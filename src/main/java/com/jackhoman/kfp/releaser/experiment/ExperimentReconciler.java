@@ -12,8 +12,10 @@ import com.jackhoman.kfp.releaser.status.StatusUpdates;
 import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
 import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.MoreThanStatusChanged;
 import com.jackhoman.kfp.releaser.sync.Referrers;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -30,7 +32,10 @@ import java.util.Optional;
 
 /** Keeps an Experiment's KFP experiment in place: creates it, reports it, and deletes it. */
 // Not generation-aware: the adopt annotation changes no generation, yet must be acted on.
-@ControllerConfiguration(name = ExperimentReconciler.NAME, generationAwareEventProcessing = false)
+@ControllerConfiguration(
+    name = ExperimentReconciler.NAME,
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = MoreThanStatusChanged.class))
 public final class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Experiment> {
 
   /** The controller's name. */

@@ -15,11 +15,13 @@ import com.jackhoman.kfp.releaser.status.StatusUpdates;
 import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
 import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.MoreThanStatusChanged;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.Referrers;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.VersionPackages;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -40,7 +42,10 @@ import java.util.Optional;
  * PipelineVersion of it is left.
  */
 // Not generation-aware: the adopt annotation changes no generation, yet must be acted on.
-@ControllerConfiguration(name = PipelineReconciler.NAME, generationAwareEventProcessing = false)
+@ControllerConfiguration(
+    name = PipelineReconciler.NAME,
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = MoreThanStatusChanged.class))
 public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<Pipeline> {
 
   /** The controller's name. */

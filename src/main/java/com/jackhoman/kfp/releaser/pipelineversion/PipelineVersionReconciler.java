@@ -16,9 +16,11 @@ import com.jackhoman.kfp.releaser.status.StatusUpdates;
 import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
 import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.MoreThanStatusChanged;
 import com.jackhoman.kfp.releaser.sync.Referrers;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.VersionPackages;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -42,7 +44,8 @@ import java.util.Optional;
 // Not generation-aware: the adopt annotation changes no generation, yet must be acted on.
 @ControllerConfiguration(
     name = PipelineVersionReconciler.NAME,
-    generationAwareEventProcessing = false)
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = MoreThanStatusChanged.class))
 public final class PipelineVersionReconciler
     implements Reconciler<PipelineVersion>, Cleaner<PipelineVersion> {
 

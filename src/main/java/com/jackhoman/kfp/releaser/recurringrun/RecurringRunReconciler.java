@@ -14,10 +14,12 @@ import com.jackhoman.kfp.releaser.status.KfpFailure;
 import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.status.StatusUpdates;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
+import com.jackhoman.kfp.releaser.sync.MoreThanStatusChanged;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.Ownership;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -42,7 +44,10 @@ import java.util.Optional;
  * KFP recurring run, and reports its ids, recent runs and next fire times.
  */
 // Not generation-aware: the adopt annotation changes no generation, yet must be acted on.
-@ControllerConfiguration(name = RecurringRunReconciler.NAME, generationAwareEventProcessing = false)
+@ControllerConfiguration(
+    name = RecurringRunReconciler.NAME,
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = MoreThanStatusChanged.class))
 public final class RecurringRunReconciler
     implements Reconciler<RecurringRun>, Cleaner<RecurringRun> {
 

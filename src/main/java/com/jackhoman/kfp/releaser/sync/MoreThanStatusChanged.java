@@ -1,0 +1,26 @@
+package com.jackhoman.kfp.releaser.sync;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
+import java.util.Objects;
+
+/**
+ * Lets an update of one of our objects start a reconcile only when more than its status changed:
+ * its spec (a new generation), its annotations (the adopt annotation makes no new generation), its
+ * labels, finalizers or deletion. The operator's own status writes so come back as no reconcile,
+ * which halves the reconciles of a large sync; a change in KFP still comes in through the polls.
+ */
+public final class MoreThanStatusChanged implements OnUpdateFilter<HasMetadata> {
+
+  @Override
+  public boolean accept(HasMetadata updated, HasMetadata before) {
+    ObjectMeta now = updated.getMetadata();
+    ObjectMeta then = before.getMetadata();
+    return !Objects.equals(now.getGeneration(), then.getGeneration())
+        || !Objects.equals(now.getAnnotations(), then.getAnnotations())
+        || !Objects.equals(now.getLabels(), then.getLabels())
+        || !Objects.equals(now.getFinalizers(), then.getFinalizers())
+        || !Objects.equals(now.getDeletionTimestamp(), then.getDeletionTimestamp());
+  }
+}
