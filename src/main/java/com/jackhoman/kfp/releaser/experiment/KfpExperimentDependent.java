@@ -73,6 +73,7 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
         experiment.getSpec() != null
             && experiment.getSpec().getDeletionPolicy() == ExperimentSpec.DeletionPolicy.ORPHAN,
         inKfp,
+        () -> find(experiment),
         KfpExperiment::owner,
         gone -> experiments.delete(gone.id()));
   }

@@ -106,6 +106,7 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
         pipeline.getSpec() != null
             && pipeline.getSpec().getDeletionPolicy() == PipelineSpec.DeletionPolicy.ORPHAN,
         inKfp,
+        () -> fetchResources(pipeline).stream().findFirst(),
         KfpPipeline::owner,
         gone -> pipelines.delete(gone.id(), true));
   }

@@ -96,6 +96,7 @@ final class KfpPipelineVersionDependent
         version,
         version.getSpec().getDeletionPolicy() == PipelineVersionSpec.DeletionPolicy.ORPHAN,
         inKfp,
+        () -> fetchResources(version).stream().findFirst(),
         KfpPipelineVersion::owner,
         gone -> versions.delete(gone.pipelineId(), gone.id()));
   }
