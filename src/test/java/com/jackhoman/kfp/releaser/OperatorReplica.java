@@ -1,6 +1,7 @@
 package com.jackhoman.kfp.releaser;
 
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.KfpException;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
@@ -29,6 +30,8 @@ public final class OperatorReplica implements AutoCloseable {
   /** The Lease the replicas of a test compete for. */
   public static final String LEASE = "kfp-releaser";
 
+  private static final Duration CONNECT_RETRY = Duration.ofMillis(200);
+
   private final String identity;
   private final KfpClient kfp;
   private final Operator operator;
@@ -43,17 +46,15 @@ public final class OperatorReplica implements AutoCloseable {
       Optional<String> leaseNamespace) {
     this.identity = identity;
     this.kfp =
-        new KfpConnector(Sleeper.system())
-            .connect(
-                endpoint.toBuilder()
-                    .callObserver(
-                        (method, path, status, took) -> {
-                          if (!method.equals("GET")) {
-                            kfpWrites.incrementAndGet();
-                          }
-                        })
-                    .build(),
-                Optional.empty());
+        connect(
+            endpoint.toBuilder()
+                .callObserver(
+                    (method, path, status, took) -> {
+                      if (!method.equals("GET")) {
+                        kfpWrites.incrementAndGet();
+                      }
+                    })
+                .build());
     this.operator =
         OperatorAssembly.operator(
             kubernetes,
@@ -76,6 +77,23 @@ public final class OperatorReplica implements AutoCloseable {
                               new LeaderCallbacks(() -> led.set(true), () -> {}, leader -> {}),
                               false)));
             });
+  }
+
+  /** Connects as the {@code run} command does: trying again until KFP answers its probe. */
+  private static KfpClient connect(KfpEndpoint endpoint) {
+    KfpConnector connector = new KfpConnector(Sleeper.system());
+    while (true) {
+      try {
+        return connector.connect(endpoint, Optional.empty());
+      } catch (KfpException unreachable) {
+        try {
+          Thread.sleep(CONNECT_RETRY.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw unreachable;
+        }
+      }
+    }
   }
 
   /** Starts a replica that works on its own, with no leader election. */

@@ -78,7 +78,8 @@ final class FaultSchedule {
       rotate();
       rotation = Long.MAX_VALUE;
     }
-    if (now >= nextKill) {
+    if (now >= nextKill && rotation == Long.MAX_VALUE) {
+      // A new replica connects only with a valid token: kill the leader between expiries.
       replicas.killLeader();
       nextKill = now + jittered(LEADER_KILLS);
     }

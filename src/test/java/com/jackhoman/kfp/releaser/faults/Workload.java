@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.faults;
 
+import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -25,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a busy team does to the API, drawn from a seeded random source: in every namespace a
  * Pipeline with two versions, an Experiment, a spare Pipeline and version that come and go, and
  * RecurringRuns that are created, edited (cron, parameters, versionRef, suspend), deleted and
- * created again under the same name.
+ * created again under the same name (taking over, with the adopt annotation, what an earlier one
+ * left in KFP with {@code deletionPolicy: Orphan}).
  */
 final class Workload {
 
@@ -38,6 +40,7 @@ final class Workload {
   private final int namespaces;
   private final int runsPerNamespace;
   private final Set<String> orphanedUids = ConcurrentHashMap.newKeySet();
+  private final Set<String> orphanedNames = ConcurrentHashMap.newKeySet();
   private int ops;
 
   /**
@@ -105,13 +108,19 @@ final class Workload {
             .withName(name);
     GenericKubernetesResource current = run.get();
     if (current == null) {
-      create(namespace, recurringRun(name));
+      GenericKubernetesResource created = recurringRun(name);
+      if (orphanedNames.remove(namespace + "/" + name)) {
+        // The orphaned KFP recurring run carries the old object's mark: take it over.
+        created.getMetadata().setAnnotations(Map.of(OwnerMarks.ADOPT_ANNOTATION, "true"));
+      }
+      create(namespace, created);
       return;
     }
     int choice = random.nextInt(100);
     if (choice < 15) {
       if ("Orphan".equals(spec(current).get("deletionPolicy"))) {
         orphanedUids.add(current.getMetadata().getUid());
+        orphanedNames.add(namespace + "/" + name);
       }
       accepted(() -> run.delete());
     } else if (choice < 40) {
