@@ -8,8 +8,12 @@ import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
+import com.jackhoman.kfp.releaser.validate.KindSchema;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
@@ -93,6 +97,22 @@ public final class OperatorReplica implements AutoCloseable {
           throw unreachable;
         }
       }
+    }
+  }
+
+  /**
+   * Prepares an API server for replicas, as an install would: our CRDs, and the namespaces the test
+   * needs.
+   */
+  public static void install(KubernetesClient kubernetes, String... namespaces) {
+    for (KindSchema kind : CustomResourceDefinitions.load().kinds()) {
+      kubernetes.resource(Serialization.asJson(kind.crd())).create();
+    }
+    for (String namespace : namespaces) {
+      kubernetes
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .create();
     }
   }
 

@@ -1,13 +1,10 @@
 package com.jackhoman.kfp.releaser.faults;
 
+import com.jackhoman.kfp.releaser.OperatorReplica;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.sandbox.EmbeddedKubernetesApi;
-import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
-import com.jackhoman.kfp.releaser.validate.KindSchema;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,17 +49,7 @@ public final class FaultCampaign {
                 .seed(settings.seed())
                 .threads(32)
                 .start()) {
-      for (KindSchema kind : CustomResourceDefinitions.load().kinds()) {
-        kubernetes.resource(Serialization.asJson(kind.crd())).create();
-      }
-      kubernetes
-          .resource(
-              new NamespaceBuilder()
-                  .withNewMetadata()
-                  .withName(Replicas.LEASE_NAMESPACE)
-                  .endMetadata()
-                  .build())
-          .create();
+      OperatorReplica.install(kubernetes, Replicas.LEASE_NAMESPACE);
       KfpEndpoint endpoint =
           KfpEndpoint.builder(kfp.url())
               .tokenFile(token)

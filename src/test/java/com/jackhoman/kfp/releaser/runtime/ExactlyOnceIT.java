@@ -10,9 +10,7 @@ import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
-import com.jackhoman.kfp.releaser.validate.KindSchema;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
@@ -39,12 +37,7 @@ class ExactlyOnceIT {
     try (FaithfulMockServer kubernetes = FaithfulMockServer.start();
         KubernetesClient client = kubernetes.newClient();
         KfpEmulator kfp = KfpEmulator.builder().clock(Clock.systemUTC()).start()) {
-      for (KindSchema kind : CustomResourceDefinitions.load().kinds()) {
-        client.resource(Serialization.asJson(kind.crd())).create();
-      }
-      client
-          .resource(new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build())
-          .create();
+      OperatorReplica.install(client, "team");
       kfp.faults().add(FaultRule.dropAfterCommit("POST", "/apis/v2beta1/.*", 0.5));
 
       OperatorReplica first = OperatorReplica.start(client, KfpEndpoint.of(kfp.url()), DRIFT);

@@ -10,13 +10,9 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.sandbox.EmbeddedKubernetesApi;
-import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
-import com.jackhoman.kfp.releaser.validate.KindSchema;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,12 +37,7 @@ class LeaderElectionIT {
             EmbeddedKubernetesApi.start(dir.resolve("kubeconfig"), Clock.systemUTC());
         KubernetesClient client = api.newClient();
         KfpEmulator kfp = KfpEmulator.builder().clock(Clock.systemUTC()).start()) {
-      for (KindSchema kind : CustomResourceDefinitions.load().kinds()) {
-        client.resource(Serialization.asJson(kind.crd())).create();
-      }
-      client
-          .resource(new NamespaceBuilder().withNewMetadata().withName("ops").endMetadata().build())
-          .create();
+      OperatorReplica.install(client, "ops");
       KfpEndpoint endpoint = KfpEndpoint.of(kfp.url());
       OperatorReplica first =
           OperatorReplica.startElecting("first", client, endpoint, DRIFT, "ops");
