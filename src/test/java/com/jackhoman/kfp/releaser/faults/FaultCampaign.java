@@ -74,10 +74,12 @@ public final class FaultCampaign {
         faults.stop();
         long faultsStopped = System.nanoTime();
         Invariants invariants = new Invariants(users, kfp);
+        workload.deleteResurrected();
         Invariants.Findings findings = invariants.check(workload.orphanedUids());
         long deadline = faultsStopped + settings.convergeWithin().toNanos();
         while (!findings.converged() && System.nanoTime() < deadline) {
           Thread.sleep(1000);
+          workload.deleteResurrected();
           findings = invariants.check(workload.orphanedUids());
         }
         double convergeSeconds = (System.nanoTime() - faultsStopped) / 1e9;
@@ -85,6 +87,7 @@ public final class FaultCampaign {
             workload.objects(),
             workload.ops(),
             faults.injected(),
+            workload.resurrected(),
             findings,
             replicas.writesByStandbys(),
             replicas.restarts(),
@@ -127,6 +130,8 @@ public final class FaultCampaign {
    * @param objects how many objects the workload keeps
    * @param ops how many changes the API accepted
    * @param faults how many faults were injected
+   * @param resurrected objects that came back without a spec after being deleted (a known JOSDK
+   *     behaviour, see {@link Workload#resurrected()}); the workload deletes them again
    * @param findings the invariants after convergence (or at the deadline)
    * @param standbyWrites KFP writes by replicas that never led
    * @param restarts how many leaders were killed
@@ -136,6 +141,7 @@ public final class FaultCampaign {
       int objects,
       int ops,
       long faults,
+      int resurrected,
       Invariants.Findings findings,
       int standbyWrites,
       int restarts,
@@ -146,7 +152,8 @@ public final class FaultCampaign {
       return String.format(
           java.util.Locale.ROOT,
           "objects=%d ops=%d faults=%d restarts=%d duplicates=%d orphans=%d stuck=%d"
-              + " double_enabled=%d not_ready=%d missing_ids=%d standby_writes=%d converge_s=%s",
+              + " double_enabled=%d not_ready=%d missing_ids=%d standby_writes=%d resurrected=%d"
+              + " converge_s=%s",
           objects,
           ops,
           faults,
@@ -158,6 +165,7 @@ public final class FaultCampaign {
           findings.notReady(),
           findings.missingIds(),
           standbyWrites,
+          resurrected,
           Double.isNaN(convergeSeconds)
               ? "never"
               : String.format(java.util.Locale.ROOT, "%.1f", convergeSeconds));

@@ -41,6 +41,7 @@ final class Workload {
   private final int runsPerNamespace;
   private final Set<String> orphanedUids = ConcurrentHashMap.newKeySet();
   private final Set<String> orphanedNames = ConcurrentHashMap.newKeySet();
+  private final Set<String> resurrectedUids = ConcurrentHashMap.newKeySet();
   private int ops;
 
   /**
@@ -71,6 +72,29 @@ final class Workload {
    */
   Set<String> orphanedUids() {
     return Set.copyOf(orphanedUids);
+  }
+
+  /**
+   * How many objects came back without a spec after the workload deleted them: JOSDK adds its
+   * finalizer by server-side apply with no uid or resourceVersion, which creates the object anew
+   * when it was deleted just before.
+   */
+  int resurrected() {
+    return resurrectedUids.size();
+  }
+
+  /** Deletes, as their user would, the objects that came back without a spec. */
+  void deleteResurrected() {
+    for (String kind : List.of("Pipeline", "PipelineVersion", "Experiment", "RecurringRun")) {
+      client.genericKubernetesResources(API, kind).inAnyNamespace().list().getItems().stream()
+          .filter(object -> spec(object).isEmpty())
+          .forEach(this::deleteResurrected);
+    }
+  }
+
+  private void deleteResurrected(GenericKubernetesResource object) {
+    resurrectedUids.add(object.getMetadata().getUid());
+    accepted(() -> client.resource(object).delete());
   }
 
   /** Creates every namespace and every object. */
@@ -114,6 +138,10 @@ final class Workload {
         created.getMetadata().setAnnotations(Map.of(OwnerMarks.ADOPT_ANNOTATION, "true"));
       }
       create(namespace, created);
+      return;
+    }
+    if (spec(current).isEmpty()) {
+      deleteResurrected(current);
       return;
     }
     int choice = random.nextInt(100);
@@ -178,7 +206,8 @@ final class Workload {
       change.run();
       ops++;
     } catch (KubernetesClientException refused) {
-      if (refused.getCode() != 404 && refused.getCode() != 409) {
+      // 422: a merge patch of an object that came back without a spec (see resurrected()).
+      if (refused.getCode() != 404 && refused.getCode() != 409 && refused.getCode() != 422) {
         throw refused;
       }
     }
