@@ -130,8 +130,8 @@ public final class FaultCampaign {
    * @param objects how many objects the workload keeps
    * @param ops how many changes the API accepted
    * @param faults how many faults were injected
-   * @param resurrected objects that came back without a spec after being deleted (a known JOSDK
-   *     behaviour, see {@link Workload#resurrected()}); the workload deletes them again
+   * @param resurrected objects that came back without a spec after being deleted (see {@link
+   *     Workload#resurrected()}); the workload deletes them again
    * @param findings the invariants after convergence (or at the deadline)
    * @param standbyWrites KFP writes by replicas that never led
    * @param restarts how many leaders were killed
@@ -173,7 +173,10 @@ public final class FaultCampaign {
 
     /** Whether every invariant held. */
     public boolean clean() {
-      return findings.converged() && findings.doubleEnabled() == 0 && standbyWrites == 0;
+      return findings.converged()
+          && findings.doubleEnabled() == 0
+          && standbyWrites == 0
+          && resurrected == 0;
     }
   }
 }

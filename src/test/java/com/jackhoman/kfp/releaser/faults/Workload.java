@@ -75,8 +75,8 @@ final class Workload {
   }
 
   /**
-   * How many objects came back without a spec after the workload deleted them: JOSDK adds its
-   * finalizer by server-side apply with no uid or resourceVersion, which creates the object anew
+   * How many objects came back without a spec after the workload deleted them: a finalizer added by
+   * server-side apply (JOSDK's default, with no uid or resourceVersion) creates the object anew
    * when it was deleted just before.
    */
   int resurrected() {
