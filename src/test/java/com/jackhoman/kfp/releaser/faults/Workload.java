@@ -133,8 +133,9 @@ final class Workload {
     GenericKubernetesResource current = run.get();
     if (current == null) {
       GenericKubernetesResource created = recurringRun(name);
-      if (orphanedNames.remove(namespace + "/" + name)) {
-        // The orphaned KFP recurring run carries the old object's mark: take it over.
+      if (orphanedNames.contains(namespace + "/" + name)) {
+        // An orphaned KFP recurring run may carry an old object's mark: take it over. Kept for
+        // every later incarnation, since one may go before it took the orphan over.
         created.getMetadata().setAnnotations(Map.of(OwnerMarks.ADOPT_ANNOTATION, "true"));
       }
       create(namespace, created);
