@@ -65,6 +65,8 @@ final class EmulatorHandler implements HttpHandler {
       refusal = KfpError.unauthenticated("Unauthenticated: the bearer token has expired");
     } else if (decision.fail()) {
       refusal = KfpError.unavailable("Injected fault: service unavailable");
+    } else if (decision.conflict()) {
+      refusal = KfpError.aborted("Injected fault: the object was changed concurrently");
     } else if (multiUser && !request.path().endsWith("/healthz") && !hasIdentity(request)) {
       refusal =
           KfpError.unauthenticated(

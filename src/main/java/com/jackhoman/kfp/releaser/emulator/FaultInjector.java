@@ -6,19 +6,22 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides which faults hit a request, from the rules a test added and a seeded random source: 5xx,
- * latency, responses dropped after commit, and expired bearer tokens answered with 401.
+ * 409, latency, responses dropped after commit, and expired bearer tokens answered with 401.
  */
 public final class FaultInjector {
 
   /** What to do to one request. */
-  record Decision(Duration latency, boolean fail, boolean drop, boolean expiredToken) {}
+  record Decision(
+      Duration latency, boolean fail, boolean conflict, boolean drop, boolean expiredToken) {}
 
   private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
   private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
   private final Random random;
+  private final AtomicLong injected = new AtomicLong();
 
   FaultInjector(Random random) {
     this.random = random;
@@ -34,6 +37,11 @@ public final class FaultInjector {
     expiredTokens.add(token);
   }
 
+  /** How many requests a fault has hit so far. */
+  public long injected() {
+    return injected.get();
+  }
+
   /** Removes every rule and expired token. */
   public void clear() {
     rules.clear();
@@ -47,20 +55,30 @@ public final class FaultInjector {
             && expiredTokens.contains(authorization.substring(7));
     Duration latency = Duration.ZERO;
     boolean fail = false;
+    boolean conflict = false;
     boolean drop = false;
     for (FaultRule rule : rules) {
       if (rule.matches(method, path)) {
-        latency = latency.plus(rule.latency());
+        if (draw(rule.latencyRate())) {
+          latency = latency.plus(rule.latency());
+        }
         fail |= draw(rule.errorRate());
+        conflict |= draw(rule.conflictRate());
         drop |= draw(rule.dropRate());
       }
     }
-    return new Decision(latency, fail, drop, expired);
+    if (expired || fail || conflict || drop || !latency.isZero()) {
+      injected.incrementAndGet();
+    }
+    return new Decision(latency, fail, conflict, drop, expired);
   }
 
   private boolean draw(double rate) {
     if (rate <= 0) {
       return false;
+    }
+    if (rate >= 1) {
+      return true;
     }
     synchronized (random) {
       return random.nextDouble() < rate;

@@ -3,6 +3,7 @@ package com.jackhoman.kfp.releaser.emulator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Lists everything the emulator holds, kind by kind, for people to read. */
 final class Inventory {
@@ -29,18 +30,32 @@ final class Inventory {
               "Pipeline",
               pipeline.name(),
               pipeline.id(),
-              pipelines.versionsOf(pipeline.id()).size() + " version(s)"));
+              pipelines.versionsOf(pipeline.id()).size() + " version(s)",
+              pipeline.description(),
+              tags(pipeline.tags())));
     }
     for (StoredPipeline pipeline : sorted(pipelines.pipelines(), StoredPipeline::name)) {
       for (StoredVersion version :
           sorted(pipelines.versionsOf(pipeline.id()), StoredVersion::name)) {
         rows.add(
             new KfpObjectRow(
-                "PipelineVersion", version.name(), version.id(), "of " + pipeline.name()));
+                "PipelineVersion",
+                version.name(),
+                version.id(),
+                "of " + pipeline.name(),
+                version.description(),
+                tags(version.tags())));
       }
     }
     for (StoredExperiment experiment : sorted(experiments.all(), StoredExperiment::name)) {
-      rows.add(new KfpObjectRow("Experiment", experiment.name(), experiment.id(), ""));
+      rows.add(
+          new KfpObjectRow(
+              "Experiment",
+              experiment.name(),
+              experiment.id(),
+              "",
+              experiment.description(),
+              Map.of()));
     }
     for (StoredRecurringRun run : sorted(recurringRuns.all(), StoredRecurringRun::displayName)) {
       Trigger trigger = run.trigger();
@@ -53,9 +68,15 @@ final class Inventory {
                   + ", "
                   + (trigger.isCron()
                       ? "cron " + trigger.cron()
-                      : "every " + trigger.intervalSeconds() + "s")));
+                      : "every " + trigger.intervalSeconds() + "s"),
+              run.description(),
+              Map.of()));
     }
     return rows;
+  }
+
+  private static Map<String, String> tags(Map<String, String> tags) {
+    return tags == null ? Map.of() : Map.copyOf(tags);
   }
 
   private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> name) {

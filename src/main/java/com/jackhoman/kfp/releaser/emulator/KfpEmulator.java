@@ -39,6 +39,7 @@ public final class KfpEmulator implements AutoCloseable {
   private final Clock clock;
   private final RecurringRunScheduler scheduler;
   private final Inventory inventory;
+  private final EnabledHistory enabledHistory;
 
   private KfpEmulator(Builder builder) throws IOException {
     this.clock = builder.clock;
@@ -48,8 +49,9 @@ public final class KfpEmulator implements AutoCloseable {
     IdSource ids = new IdSource(random);
     PipelineStore pipelines = new PipelineStore();
     ExperimentStore experiments = new ExperimentStore();
+    this.enabledHistory = new EnabledHistory(clock);
     RecordTable<StoredRecurringRun> recurringRuns =
-        new RecordTable<>("RecurringRun", StoredRecurringRun::id);
+        new RecordTable<>("RecurringRun", StoredRecurringRun::id, enabledHistory);
     RecordTable<StoredRun> runs = new RecordTable<>("Run", StoredRun::id);
     KfpState state =
         new KfpState(
@@ -129,6 +131,11 @@ public final class KfpEmulator implements AutoCloseable {
   /** Everything stored now: pipelines, versions, experiments and recurring runs. */
   public List<KfpObjectRow> inventory() {
     return inventory.rows();
+  }
+
+  /** Every time a recurring run started or stopped being enabled, oldest first. */
+  public List<EnabledTransition> enabledHistory() {
+    return enabledHistory.transitions();
   }
 
   /** Advances the emulator's {@link SettableClock} and fires whatever became due. */

@@ -75,6 +75,7 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
         experiment.getSpec() != null
             && experiment.getSpec().getDeletionPolicy() == ExperimentSpec.DeletionPolicy.ORPHAN,
         inKfp,
+        () -> find(experiment),
         KfpExperiment::owner,
         gone -> kfp.in(tenancy.namespaceOf(experiment)).experiments().delete(gone.id()));
   }

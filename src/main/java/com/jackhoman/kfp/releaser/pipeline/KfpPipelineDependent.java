@@ -109,6 +109,7 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
         pipeline.getSpec() != null
             && pipeline.getSpec().getDeletionPolicy() == PipelineSpec.DeletionPolicy.ORPHAN,
         inKfp,
+        () -> fetchResources(pipeline).stream().findFirst(),
         KfpPipeline::owner,
         gone -> kfp.in(tenancy.namespaceOf(pipeline)).pipelines().delete(gone.id(), true));
   }

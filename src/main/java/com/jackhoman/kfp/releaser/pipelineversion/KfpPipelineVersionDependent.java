@@ -102,6 +102,7 @@ final class KfpPipelineVersionDependent
         version,
         version.getSpec().getDeletionPolicy() == PipelineVersionSpec.DeletionPolicy.ORPHAN,
         inKfp,
+        () -> fetchResources(version).stream().findFirst(),
         KfpPipelineVersion::owner,
         gone -> versions(version).delete(gone.pipelineId(), gone.id()));
   }

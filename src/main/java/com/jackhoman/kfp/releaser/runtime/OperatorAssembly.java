@@ -69,7 +69,12 @@ public final class OperatorAssembly {
     Operator operator =
         new Operator(
             overrider -> {
-              overrider.withKubernetesClient(kubernetes).withCloseClientOnStop(false);
+              // Not server-side apply: JOSDK applies its finalizer with neither uid nor
+              // resourceVersion, and an apply creates an object deleted a moment before anew.
+              overrider
+                  .withKubernetesClient(kubernetes)
+                  .withCloseClientOnStop(false)
+                  .withUseSSAToPatchPrimaryResource(false);
               configuration.accept(overrider);
             });
     Set<String> watched = namespaces.isEmpty() ? Constants.DEFAULT_NAMESPACES_SET : namespaces;

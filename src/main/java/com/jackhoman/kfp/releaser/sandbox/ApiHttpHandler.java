@@ -1,5 +1,7 @@
 package com.jackhoman.kfp.releaser.sandbox;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +42,9 @@ final class ApiHttpHandler implements HttpHandler {
           + "\"gitTreeState\":\"clean\",\"buildDate\":\"2026-01-01T00:00:00Z\","
           + "\"goVersion\":\"go1.23\",\"compiler\":\"gc\",\"platform\":\"linux/amd64\"}";
 
+  private static final String RULES_REVIEW =
+      "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
+
   private final ResourceStores stores;
   private final WatchEvents watchEvents;
   private final ServedResources served;
@@ -69,6 +74,8 @@ final class ApiHttpHandler implements HttpHandler {
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (path.equals("/version")) {
         send(exchange, ApiStatus.json(200, VERSION));
+      } else if (path.equals(RULES_REVIEW) && exchange.getRequestMethod().equals("POST")) {
+        send(exchange, ApiStatus.json(201, everythingAllowed(read(new String(body, UTF_8)))));
       } else if (path.startsWith("/openapi/v3")) {
         send(exchange, openApi.answer(path).orElseGet(ApiHttpHandler::pageNotFound));
       } else if (path.startsWith("/openapi")) {
@@ -99,6 +106,8 @@ final class ApiHttpHandler implements HttpHandler {
   private MockResponse get(ApiPath api, ServedResource resource, boolean asTable) {
     String objectOrList =
         api.name() == null ? api.collectionPath() : api.withName(api.name()).objectPath();
+    // Taken before the read: a watch from it then misses no change the read did not show.
+    String listVersion = Long.toString(stores.resourceVersion());
     MockResponse response = stores.of(api).handleGet(withLabelSelector(objectOrList, api));
     if (response.code() != 200) {
       return response;
@@ -111,7 +120,6 @@ final class ApiHttpHandler implements HttpHandler {
           : ApiStatus.json(200, found.toString());
     }
     List<JsonNode> items = selected(found, api, resource);
-    String listVersion = found.path("metadata").path("resourceVersion").asText();
     if (asTable) {
       return ApiStatus.json(200, tables.render(resource, items, listVersion, true).toString());
     }
@@ -132,6 +140,7 @@ final class ApiHttpHandler implements HttpHandler {
     List<StoredChange> initial = new ArrayList<>();
     long from;
     if (requested.isEmpty() || requested.equals("0")) {
+      from = stores.resourceVersion();
       JsonNode list =
           read(
               stores
@@ -139,11 +148,17 @@ final class ApiHttpHandler implements HttpHandler {
                   .handleGet(withLabelSelector(api.collectionPath(), api))
                   .getBody()
                   .readUtf8());
-      from = list.path("metadata").path("resourceVersion").asLong();
+      long listed = from;
       selected(list, api, resource)
-          .forEach(item -> initial.add(new StoredChange("ADDED", item, from)));
+          .forEach(item -> initial.add(new StoredChange("ADDED", item, listed)));
     } else {
       from = Long.parseLong(requested);
+      if (watchEvents.expired(from)) {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().write((tooOldEvent(requested) + "\n").getBytes(UTF_8));
+        return;
+      }
     }
     Instant deadline =
         clock
@@ -156,7 +171,7 @@ final class ApiHttpHandler implements HttpHandler {
       for (StoredChange change : initial) {
         writeEvent(out, change, resource, asTable);
       }
-      while (clock.instant().isBefore(deadline)) {
+      while (subscription.isOpen() && clock.instant().isBefore(deadline)) {
         Optional<StoredChange> change = subscription.next(Duration.ofSeconds(1));
         if (change.isPresent()) {
           writeEvent(out, change.get(), resource, asTable);
@@ -167,6 +182,36 @@ final class ApiHttpHandler implements HttpHandler {
     } catch (IOException e) {
       // the client went away: the watch ends with it
     }
+  }
+
+  /** What kube-apiserver streams to a watch from a resourceVersion it no longer keeps. */
+  private static ObjectNode tooOldEvent(String resourceVersion) {
+    ObjectNode event = JSON.createObjectNode().put("type", "ERROR");
+    event
+        .putObject("object")
+        .put("kind", "Status")
+        .put("apiVersion", "v1")
+        .put("status", "Failure")
+        .put("message", "too old resource version: " + resourceVersion)
+        .put("reason", "Expired")
+        .put("code", 410);
+    return event;
+  }
+
+  /**
+   * The answer to a SelfSubjectRulesReview (asked, for one, by leader election before it starts):
+   * the embedded API authorises everything.
+   */
+  private static String everythingAllowed(JsonNode review) {
+    ObjectNode answer = review.deepCopy();
+    ObjectNode status = answer.putObject("status");
+    ObjectNode rule = status.putArray("resourceRules").addObject();
+    rule.putArray("verbs").add("*");
+    rule.putArray("apiGroups").add("*");
+    rule.putArray("resources").add("*");
+    status.putArray("nonResourceRules").addObject().putArray("verbs").add("*");
+    status.put("incomplete", false);
+    return answer.toString();
   }
 
   private void writeEvent(

@@ -30,11 +30,14 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads;
   private final Path kubeconfig;
+  private final ApiFaults faults;
 
-  private EmbeddedKubernetesApi(HttpServer server, ExecutorService threads, Path kubeconfig) {
+  private EmbeddedKubernetesApi(
+      HttpServer server, ExecutorService threads, Path kubeconfig, ApiFaults faults) {
     this.server = server;
     this.threads = threads;
     this.kubeconfig = kubeconfig;
+    this.faults = faults;
   }
 
   /**
@@ -46,9 +49,15 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
    */
   public static EmbeddedKubernetesApi start(Path kubeconfig, Clock clock) throws IOException {
     WatchEvents watchEvents = new WatchEvents();
+    ApiFaults faults = new ApiFaults(watchEvents, 1);
+    SchemaAdmission admission =
+        new SchemaAdmission(new ObjectValidator(CustomResourceDefinitions.load()));
     ResourceStores stores =
         new ResourceStores(
-            new SchemaAdmission(new ObjectValidator(CustomResourceDefinitions.load())),
+            (path, object, oldObject) ->
+                admission
+                    .refusal(path, object, oldObject)
+                    .or(() -> faults.refusal(path, object, oldObject)),
             watchEvents);
     stores
         .of(ApiPath.parse("/api/v1/namespaces"))
@@ -74,7 +83,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     server.createContext(
         "/", new ApiHttpHandler(stores, watchEvents, new ServedResources(stores::get), clock));
     server.start();
-    EmbeddedKubernetesApi api = new EmbeddedKubernetesApi(server, threads, kubeconfig);
+    EmbeddedKubernetesApi api = new EmbeddedKubernetesApi(server, threads, kubeconfig, faults);
     KubeconfigFile.write(kubeconfig, api.url());
     return api;
   }
@@ -82,6 +91,11 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
   /** The API's base URL, e.g. {@code http://127.0.0.1:40123}. */
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The faults this API injects; none until told. */
+  public ApiFaults faults() {
+    return faults;
   }
 
   /** The kubeconfig file that points at this API. */

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -45,6 +46,7 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   private final WriteReview review;
   private final Consumer<StoredChange> changes;
   private final Predicate<String> namespaceExists;
+  private final LongSupplier nextResourceVersion;
   private final ServiceAccountTokenIssuer tokens = new ServiceAccountTokenIssuer(Clock.systemUTC());
 
   /** Serialises every write, so that a read-modify-write below is atomic. */
@@ -60,7 +62,7 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
    * its own namespaces.
    */
   public FaithfulCrudDispatcher(WriteReview review, Consumer<StoredChange> changes) {
-    this(review, changes, null);
+    this(review, changes, null, null);
   }
 
   /**
@@ -69,15 +71,28 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
    * @param review admission and validation of writes
    * @param changes called, under the store's write lock, with every change in order
    * @param namespaceExists whether a namespace exists, where another store holds the namespaces
+   * @param nextResourceVersion the next resourceVersion, where stores share one sequence (as one
+   *     etcd does); null for this store's own
    */
   FaithfulCrudDispatcher(
-      WriteReview review, Consumer<StoredChange> changes, Predicate<String> namespaceExists) {
+      WriteReview review,
+      Consumer<StoredChange> changes,
+      Predicate<String> namespaceExists,
+      LongSupplier nextResourceVersion) {
     this.review = review;
     this.changes = changes;
+    this.nextResourceVersion = nextResourceVersion;
     this.namespaceExists =
         namespaceExists != null
             ? namespaceExists
             : namespace -> stored(ApiPath.parse("/api/v1/namespaces/" + namespace)).isPresent();
+  }
+
+  @Override
+  public long requestResourceVersion() {
+    return nextResourceVersion == null
+        ? super.requestResourceVersion()
+        : nextResourceVersion.getAsLong();
   }
 
   @Override

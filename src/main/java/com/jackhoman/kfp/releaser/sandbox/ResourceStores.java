@@ -7,6 +7,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,7 @@ final class ResourceStores {
   private final WriteReview review;
   private final Consumer<StoredChange> changes;
   private final Map<String, FaithfulCrudDispatcher> byResource = new ConcurrentHashMap<>();
+  private final AtomicLong resourceVersions = new AtomicLong();
 
   /**
    * Stores that ask {@code review} before every write and report every change to {@code changes}.
@@ -45,6 +47,14 @@ final class ResourceStores {
     return raced != null ? raced : fresh;
   }
 
+  /**
+   * The latest resourceVersion of any store: what a list answers with, so that a watch from it
+   * misses no change of any store.
+   */
+  long resourceVersion() {
+    return resourceVersions.get();
+  }
+
   /** Reads through the store of the resource {@code pathAndQuery} addresses. */
   MockResponse get(String pathAndQuery) {
     return of(ApiPath.parse(pathAndQuery)).handleGet(pathAndQuery);
@@ -61,7 +71,8 @@ final class ResourceStores {
   }
 
   private FaithfulCrudDispatcher newStore() {
-    return new FaithfulCrudDispatcher(review, changes, this::namespaceExists);
+    return new FaithfulCrudDispatcher(
+        review, changes, this::namespaceExists, resourceVersions::incrementAndGet);
   }
 
   private void teach(FaithfulCrudDispatcher store) {

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The catalogue of what the embedded API serves: namespaces, events and CRDs themselves, plus
- * whatever the CustomResourceDefinitions stored right now define.
+ * The catalogue of what the embedded API serves: namespaces, events, leases and CRDs themselves,
+ * plus whatever the CustomResourceDefinitions stored right now define.
  */
 final class ServedResources {
 
@@ -45,6 +45,17 @@ final class ServedResources {
                       + "{\"name\":\"Object\",\"type\":\"string\","
                       + "\"jsonPath\":\".involvedObject.name\"},"
                       + "{\"name\":\"Message\",\"type\":\"string\",\"jsonPath\":\".message\"}]")),
+          ServedResource.builtIn(
+              "coordination.k8s.io",
+              "Lease",
+              "leases",
+              true,
+              List.of(),
+              columns(
+                  "[{\"name\":\"Holder\",\"type\":\"string\","
+                      + "\"jsonPath\":\".spec.holderIdentity\"},"
+                      + "{\"name\":\"Age\",\"type\":\"date\","
+                      + "\"jsonPath\":\".metadata.creationTimestamp\"}]")),
           ServedResource.builtIn(
               "apiextensions.k8s.io",
               "CustomResourceDefinition",

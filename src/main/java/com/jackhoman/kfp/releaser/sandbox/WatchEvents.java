@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -23,15 +24,31 @@ final class WatchEvents implements Consumer<StoredChange> {
 
   private final Deque<StoredChange> history = new ArrayDeque<>();
   private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+  private long forgottenUpTo;
 
   /** Records a change and hands it to the watches that select it. */
   @Override
   public synchronized void accept(StoredChange change) {
     history.addLast(change);
     if (history.size() > HISTORY) {
-      history.removeFirst();
+      forgottenUpTo = history.removeFirst().resourceVersion();
     }
     subscriptions.forEach(subscription -> subscription.offer(change));
+  }
+
+  /**
+   * Whether changes after {@code resourceVersion} are no longer all kept (kube-apiserver answers
+   * such a watch with 410 Gone, and the client lists again).
+   */
+  synchronized boolean expired(long resourceVersion) {
+    return resourceVersion < forgottenUpTo;
+  }
+
+  /** Ends every open watch; returns how many there were. */
+  int endAll() {
+    List<Subscription> open = List.copyOf(subscriptions);
+    open.forEach(Subscription::close);
+    return open.size();
   }
 
   /** Opens a watch of the changes after {@code resourceVersion} whose objects match. */
@@ -49,6 +66,7 @@ final class WatchEvents implements Consumer<StoredChange> {
 
     private final Predicate<JsonNode> selects;
     private final BlockingQueue<StoredChange> queue = new LinkedBlockingQueue<>();
+    private volatile boolean open = true;
 
     private Subscription(Predicate<JsonNode> selects) {
       this.selects = selects;
@@ -60,6 +78,11 @@ final class WatchEvents implements Consumer<StoredChange> {
       }
     }
 
+    /** Whether the watch still delivers changes. */
+    boolean isOpen() {
+      return open;
+    }
+
     /** The next change, waiting at most {@code timeout}. */
     Optional<StoredChange> next(Duration timeout) throws InterruptedException {
       return Optional.ofNullable(queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
@@ -67,6 +90,7 @@ final class WatchEvents implements Consumer<StoredChange> {
 
     @Override
     public void close() {
+      open = false;
       subscriptions.remove(this);
     }
   }

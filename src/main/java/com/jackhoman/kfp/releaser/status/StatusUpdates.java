@@ -1,5 +1,9 @@
 package com.jackhoman.kfp.releaser.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -52,8 +56,37 @@ public final class StatusUpdates {
         resource.getStatus() == null ? "{}" : Serialization.asJson(resource.getStatus()), type);
   }
 
+  /**
+   * Whether the status says the same: an empty list or object reads as an absent one, since a
+   * status merge patch stores no empty list (the operator clears lists by making them empty).
+   */
   private static <S, P extends CustomResource<?, S>> boolean unchanged(P current, S next) {
-    return Objects.equals(Serialization.asJson(current.getStatus()), Serialization.asJson(next));
+    return Objects.equals(meaning(current.getStatus()), meaning(next));
+  }
+
+  private static JsonNode meaning(Object status) {
+    return withoutEmpties(Serialization.jsonMapper().valueToTree(status));
+  }
+
+  private static JsonNode withoutEmpties(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode kept = JsonNodeFactory.instance.objectNode();
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                JsonNode value = withoutEmpties(field.getValue());
+                if (!value.isNull() && !(value.isContainerNode() && value.isEmpty())) {
+                  kept.set(field.getKey(), value);
+                }
+              });
+      return kept;
+    }
+    if (node.isArray()) {
+      ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+      node.forEach(item -> kept.add(withoutEmpties(item)));
+      return kept;
+    }
+    return node;
   }
 
   private static <S, P extends CustomResource<?, S>> P carrying(

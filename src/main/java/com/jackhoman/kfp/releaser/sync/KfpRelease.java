@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Deletes an object's KFP object as the object goes, when it may: not when the object orphans it,
@@ -16,22 +17,30 @@ public final class KfpRelease {
   private KfpRelease() {}
 
   /**
-   * Deletes {@code inKfp} through {@code delete} unless {@code orphan}, it is null, or it is not
+   * Deletes {@code inKfp} through {@code delete} unless {@code orphan}, there is none, or it is not
    * {@code owner}'s; KFP answering that it is already gone counts as done.
    *
+   * @param inKfp the KFP object last polled, or null when the poll found none
+   * @param lookAgain finds the KFP object in KFP when the poll found none: a create whose answer
+   *     was lost made one that no poll has seen yet
    * @param mark reads the owner mark a KFP object carries
    */
   public static <R> void release(
       HasMetadata owner,
       boolean orphan,
       R inKfp,
+      Supplier<Optional<R>> lookAgain,
       Function<R, Optional<OwnerMark>> mark,
       Consumer<R> delete) {
-    if (orphan || inKfp == null || Ownership.of(mark.apply(inKfp), owner) != Ownership.OURS) {
+    if (orphan) {
+      return;
+    }
+    R found = inKfp != null ? inKfp : lookAgain.get().orElse(null);
+    if (found == null || Ownership.of(mark.apply(found), owner) != Ownership.OURS) {
       return;
     }
     try {
-      delete.accept(inKfp);
+      delete.accept(found);
     } catch (KfpNotFound alreadyGone) {
       // deleted behind our back: nothing left to do
     }

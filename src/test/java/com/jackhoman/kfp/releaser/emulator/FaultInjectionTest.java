@@ -31,6 +31,29 @@ class FaultInjectionTest {
   }
 
   @Test
+  void conflictRuleAnswers409AbortedWithoutTakingEffectAndIsCounted() {
+    emulator.faults().add(FaultRule.conflicts("POST", "/apis/v2beta1/pipelines", 1.0));
+
+    KfpHttp.Reply reply = http.post("/apis/v2beta1/pipelines", "{\"name\":\"p\"}");
+
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.body().get("code").getAsInt()).isEqualTo(10);
+    assertThat(http.get("/apis/v2beta1/pipelines").body().has("pipelines")).isFalse();
+    assertThat(emulator.faults().injected()).isEqualTo(1);
+  }
+
+  @Test
+  void latencySpikesOfRateZeroNeverDelay() {
+    emulator.faults().add(FaultRule.latencySpikes(null, ".*/healthz", Duration.ofSeconds(5), 0));
+
+    long start = System.nanoTime();
+    http.get("/apis/v2beta1/healthz");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(emulator.faults().injected()).isZero();
+  }
+
+  @Test
   void latencyRuleDelaysTheAnswer() {
     emulator
         .faults()

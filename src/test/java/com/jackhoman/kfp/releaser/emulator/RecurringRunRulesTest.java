@@ -1,6 +1,7 @@
 package com.jackhoman.kfp.releaser.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,31 @@ class RecurringRunRulesTest {
         .isNotEqualTo(first.body().get("recurring_run_id"));
     assertThat(http.get("/apis/v2beta1/recurringruns").body().get("total_size").getAsInt())
         .isEqualTo(2);
+  }
+
+  @Test
+  void everyStartAndStopOfSchedulingIsRecordedInOrder() {
+    String first =
+        http.post("/apis/v2beta1/recurringruns", body(GOOD, ",\"max_concurrency\":\"1\""))
+            .body()
+            .get("recurring_run_id")
+            .getAsString();
+    String second =
+        http.post("/apis/v2beta1/recurringruns", body(GOOD, ",\"max_concurrency\":\"1\""))
+            .body()
+            .get("recurring_run_id")
+            .getAsString();
+    http.post("/apis/v2beta1/recurringruns/" + first + ":disable", "{}");
+    http.post("/apis/v2beta1/recurringruns/" + first + ":disable", "{}");
+    http.delete("/apis/v2beta1/recurringruns/" + second);
+
+    assertThat(emulator.enabledHistory())
+        .extracting(EnabledTransition::sequence, EnabledTransition::id, EnabledTransition::enabled)
+        .containsExactly(
+            tuple(0L, first, true),
+            tuple(1L, second, true),
+            tuple(2L, first, false),
+            tuple(3L, second, false));
   }
 
   @Test

@@ -4,29 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jackhoman.kfp.releaser.OperatorReplica;
 import com.jackhoman.kfp.releaser.emulator.FaultRule;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
-import com.jackhoman.kfp.releaser.kfp.KfpClient;
-import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
-import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
-import com.jackhoman.kfp.releaser.sync.KfpTenancy;
-import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
-import com.jackhoman.kfp.releaser.validate.KindSchema;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -40,35 +30,29 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 class ExactlyOnceIT {
 
   private static final int SETS = 4;
+  private static final Duration DRIFT = Duration.ofSeconds(1);
 
   @Test
   void droppedCreateResponsesAndARestartMidSyncLeaveExactlyOneKfpObjectEach() throws Exception {
     try (FaithfulMockServer kubernetes = FaithfulMockServer.start();
         KubernetesClient client = kubernetes.newClient();
         KfpEmulator kfp = KfpEmulator.builder().clock(Clock.systemUTC()).start()) {
-      for (KindSchema kind : CustomResourceDefinitions.load().kinds()) {
-        client.resource(Serialization.asJson(kind.crd())).create();
-      }
-      client
-          .resource(new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build())
-          .create();
+      OperatorReplica.install(client, "team");
       kfp.faults().add(FaultRule.dropAfterCommit("POST", "/apis/v2beta1/.*", 0.5));
 
-      Operator first = startOperator(client, kfp);
+      OperatorReplica first = OperatorReplica.start(client, KfpEndpoint.of(kfp.url()), DRIFT);
       for (int i = 0; i < SETS; i++) {
         for (String manifest : manifests(i)) {
           client.resource(manifest).inNamespace("team").create();
         }
       }
       await().atMost(Duration.ofSeconds(10)).until(() -> kfp.log().writeCount() >= SETS);
-      first.stop();
-      Operator second = startOperator(client, kfp);
-      try {
+      first.close();
+      try (OperatorReplica second =
+          OperatorReplica.start(client, KfpEndpoint.of(kfp.url()), DRIFT)) {
         await()
             .atMost(Duration.ofSeconds(60))
             .untilAsserted(() -> assertThat(notReady(client)).isEmpty());
-      } finally {
-        second.stop();
       }
 
       Map<String, Long> kfpObjectsByName =
@@ -81,22 +65,6 @@ class ExactlyOnceIT {
       assertThat(kfpObjectsByName).hasSize(SETS * 4);
       assertThat(kfp.log().entries()).anyMatch(entry -> entry.status() == 0);
     }
-  }
-
-  private static Operator startOperator(KubernetesClient client, KfpEmulator kfp) {
-    KfpClient kfpClient =
-        new KfpConnector(Sleeper.system()).connect(KfpEndpoint.of(kfp.url()), Optional.empty());
-    Operator operator =
-        OperatorAssembly.operator(
-            client,
-            kfpClient,
-            new KfpTenancy(false),
-            new SyncSettings(
-                Duration.ofSeconds(1), 0.1, Clock.systemUTC(), new SplittableRandom(3)),
-            Set.of(),
-            overrider -> overrider.withConcurrentReconciliationThreads(4));
-    operator.start();
-    return operator;
   }
 
   private static List<String> notReady(KubernetesClient client) {

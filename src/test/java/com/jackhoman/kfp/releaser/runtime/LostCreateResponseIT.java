@@ -1,6 +1,7 @@
 package com.jackhoman.kfp.releaser.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.ReadyCondition;
@@ -57,6 +58,47 @@ class LostCreateResponseIT {
                 .findOwnedBy("", new OwnerMark(EXTENSION.getNamespace(), "lost", uid)))
         .hasSize(1);
     assertThat(OPERATOR.kfp().log().entries()).anyMatch(entry -> entry.status() == 0);
+  }
+
+  @Test
+  void aPipelineDeletedBeforeAnyPollSawItsLostCreateTakesItsKfpPipelineAlong() {
+    OPERATOR.kfp().faults().add(FaultRule.dropAfterCommit("POST", "/apis/v2beta1/pipelines", 1));
+    Pipeline pipeline = new Pipeline();
+    pipeline.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("short-lived")
+            .withNamespace(EXTENSION.getNamespace())
+            .build());
+    pipeline.setSpec(new PipelineSpec());
+    int created = OPERATOR.kfp().log().entries().size();
+    String uid = EXTENSION.create(pipeline).getMetadata().getUid();
+    await()
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () ->
+                OPERATOR.kfp().log().entries().stream()
+                    .skip(created)
+                    .anyMatch(e -> e.status() == 0));
+    // Keep the retry's lookup from seeing the pipeline, so the object goes with nothing polled.
+    OPERATOR.kfp().faults().add(FaultRule.serverErrors("GET", "/apis/v2beta1/pipelines", 1));
+
+    int before = OPERATOR.kfp().log().entries().size();
+    EXTENSION.delete(pipeline);
+    await()
+        .until(
+            () ->
+                OPERATOR.kfp().log().entries().stream()
+                    .skip(before)
+                    .anyMatch(e -> e.status() == 503));
+    OPERATOR.kfp().faults().clear();
+    await().until(() -> EXTENSION.get(Pipeline.class, "short-lived") == null);
+
+    assertThat(
+            OPERATOR
+                .kfpClient()
+                .pipelines()
+                .findOwnedBy("", new OwnerMark(EXTENSION.getNamespace(), "short-lived", uid)))
+        .isEmpty();
   }
 
   @Test

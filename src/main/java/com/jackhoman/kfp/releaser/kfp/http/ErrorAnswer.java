@@ -15,9 +15,13 @@ import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
  * Turns a KFP error answer into our exception: the status picks the type (a redirect means an auth
  * proxy in front of KFP wants a login, so it counts as unauthorized), the message comes from the
  * gateway body {@code {code,message,details}}, the upload body {@code
- * {error_message,error_details}}, or plain text.
+ * {error_message,error_details}}, or plain text. A 409 whose gRPC code is ABORTED (a concurrent
+ * change, which gRPC says to retry) is worth a retry; any other 409 is a conflict.
  */
 final class ErrorAnswer {
+
+  /** gRPC's code for an operation aborted by a concurrent change, to be retried by the caller. */
+  private static final int GRPC_ABORTED = 10;
 
   private ErrorAnswer() {}
 
@@ -30,6 +34,9 @@ final class ErrorAnswer {
     if (status == 404) {
       return new KfpNotFound(status, message);
     }
+    if (status == 409 && grpcCodeOf(body) == GRPC_ABORTED) {
+      return new KfpUnavailable(status, message + " (a concurrent change; retrying)");
+    }
     if (status == 409) {
       return new KfpConflict(status, message);
     }
@@ -37,6 +44,20 @@ final class ErrorAnswer {
       return new KfpUnavailable(status, message);
     }
     return new KfpRejected(status, message);
+  }
+
+  private static int grpcCodeOf(String body) {
+    try {
+      JsonElement parsed = JsonParser.parseString(body == null ? "" : body.strip());
+      return parsed.isJsonObject() && parsed.getAsJsonObject().has("code")
+          ? parsed.getAsJsonObject().get("code").getAsInt()
+          : -1;
+    } catch (JsonSyntaxException
+        | IllegalStateException
+        | UnsupportedOperationException
+        | NumberFormatException notGateway) {
+      return -1;
+    }
   }
 
   private static String messageOf(String body) {

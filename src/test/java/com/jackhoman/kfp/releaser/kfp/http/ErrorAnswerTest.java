@@ -35,6 +35,17 @@ class ErrorAnswerTest {
   }
 
   @Test
+  void aConflictKfpAbortedForAConcurrentChangeIsWorthARetryButATakenNameIsNot() {
+    String aborted = "{\"code\":10,\"message\":\"Operation aborted\",\"details\":[]}";
+    String alreadyExists = "{\"code\":6,\"message\":\"Already exist error\",\"details\":[]}";
+
+    assertThat(ErrorAnswer.toException(409, aborted))
+        .isInstanceOf(KfpUnavailable.class)
+        .hasMessageContaining("Operation aborted");
+    assertThat(ErrorAnswer.toException(409, alreadyExists)).isInstanceOf(KfpConflict.class);
+  }
+
+  @Test
   void anUploadErrorCarriesItsErrorMessage() {
     String body =
         "{\"error_message\":\"KFP only supports schema version 2.1.0\",\"error_details\":\"long\"}";

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The long fault campaign: 600 objects over 24 namespaces, a seeded random workload (10 changes a
+# second) and faults on KFP and Kubernetes for the given time, then the time until every invariant
+# holds again. Prints one summary line; exits 1 when an invariant broke (and lists what broke).
+# Usage: bench/fault-campaign.sh [seed, default 1] [seconds of faults, default 600]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  com.jackhoman.kfp.releaser.bench.FaultCampaignBench "$@"

@@ -1,0 +1,86 @@
+package com.jackhoman.kfp.releaser.faults;
+
+import com.jackhoman.kfp.releaser.OperatorReplica;
+import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Two operator replicas behind leader election, as a Deployment with two pods runs them: the leader
+ * can be killed (a new pod replaces it), and every replica that ever ran is remembered so that its
+ * KFP writes can be judged.
+ */
+final class Replicas implements AutoCloseable {
+
+  /** The namespace of the Lease, as the operator's own namespace. */
+  static final String LEASE_NAMESPACE = "kfp-system";
+
+  private final KubernetesClient kubernetes;
+  private final KfpEndpoint endpoint;
+  private final Duration driftPeriod;
+  private final List<OperatorReplica> running = new ArrayList<>();
+  private final List<OperatorReplica> all = new ArrayList<>();
+  private int restarts;
+
+  Replicas(KubernetesClient kubernetes, KfpEndpoint endpoint, Duration driftPeriod) {
+    this.kubernetes = kubernetes;
+    this.endpoint = endpoint;
+    this.driftPeriod = driftPeriod;
+  }
+
+  /** Starts two replicas. */
+  void start() {
+    startOne();
+    startOne();
+  }
+
+  /** Stops the replica holding the Lease, as a killed pod, and starts a new one in its place. */
+  void killLeader() {
+    Optional<OperatorReplica> leader = leader();
+    if (leader.isEmpty()) {
+      return;
+    }
+    leader.get().close();
+    running.remove(leader.get());
+    restarts++;
+    startOne();
+  }
+
+  /** How many replicas were killed and replaced. */
+  int restarts() {
+    return restarts;
+  }
+
+  /** KFP writes made by replicas that never held the Lease: must be none. */
+  int writesByStandbys() {
+    return all.stream().filter(r -> !r.hasLed()).mapToInt(OperatorReplica::kfpWrites).sum();
+  }
+
+  private Optional<OperatorReplica> leader() {
+    Lease lease =
+        kubernetes.leases().inNamespace(LEASE_NAMESPACE).withName(OperatorReplica.LEASE).get();
+    if (lease == null || lease.getSpec() == null) {
+      return Optional.empty();
+    }
+    String holder = lease.getSpec().getHolderIdentity();
+    return running.stream().filter(r -> r.identity().equals(holder)).findFirst();
+  }
+
+  private void startOne() {
+    OperatorReplica replica =
+        OperatorReplica.startElecting(
+            "replica-" + all.size(), kubernetes, endpoint, driftPeriod, LEASE_NAMESPACE);
+    running.add(replica);
+    all.add(replica);
+  }
+
+  @Override
+  public void close() {
+    running.forEach(OperatorReplica::close);
+    running.clear();
+  }
+}
