@@ -86,14 +86,15 @@ public final class OperatorAssembly {
   }
 
   /**
-   * How failed reconciles are retried: exponentially from half a second, capped at five minutes,
-   * without giving up (terminal failures stop retrying through their condition, not here).
+   * How failed reconciles are retried: exponentially from half a second, capped at a minute (so
+   * that every object is back within a minute of KFP coming back), without giving up (terminal
+   * failures stop retrying through their condition, not here).
    */
   public static Retry retry() {
     return new GenericRetry()
         .setInitialInterval(500)
         .setIntervalMultiplier(2)
-        .setMaxInterval(300_000)
+        .setMaxInterval(60_000)
         .withoutMaxAttempts();
   }
 }

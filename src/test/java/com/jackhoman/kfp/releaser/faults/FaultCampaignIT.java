@@ -19,7 +19,7 @@ class FaultCampaignIT {
     FaultCampaign.Summary summary =
         FaultCampaign.run(
             new FaultCampaign.Settings(
-                42, 10, 19, Duration.ofSeconds(30), 20, 0.1, 0.1, Duration.ofSeconds(45)));
+                42, 10, 19, Duration.ofSeconds(30), 20, 0.1, 0.1, Duration.ofSeconds(90)));
     System.out.println(summary.line());
 
     assertThat(summary.findings().problems()).isEmpty();
