@@ -2,7 +2,6 @@ package com.jackhoman.kfp.releaser.recurringrun;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
-import com.jackhoman.kfp.releaser.kfp.KfpConflict;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
@@ -83,24 +82,20 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
     if (existing.isPresent()) {
       return existing.get();
     }
-    try {
-      KfpExperiment created =
-          experiments.create(
-              new NewExperiment(
-                  desired.namespace(),
-                  desired.name(),
-                  desired.description(),
-                  desired.owner().orElseThrow()));
-      LOG.info(
-          "Created default KFP experiment id={} namespace={}",
-          created.id(),
-          run.getMetadata().getNamespace());
-      return created;
-    } catch (KfpConflict takenMeanwhile) {
-      return experiments
-          .findByName(desired.namespace(), desired.name())
-          .orElseThrow(() -> takenMeanwhile);
-    }
+    // A create refused because another RecurringRun of the namespace just made it answers with
+    // that experiment (KfpListing.createdOrHolder).
+    KfpExperiment created =
+        experiments.create(
+            new NewExperiment(
+                desired.namespace(),
+                desired.name(),
+                desired.description(),
+                desired.owner().orElseThrow()));
+    LOG.info(
+        "Default KFP experiment created (or just made by another RecurringRun) id={} namespace={}",
+        created.id(),
+        run.getMetadata().getNamespace());
+    return created;
   }
 
   @Override
