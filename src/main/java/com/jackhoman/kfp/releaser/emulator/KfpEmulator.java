@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.emulator;
 
+import com.jackhoman.kfp.releaser.net.HttpServers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,7 +93,7 @@ public final class KfpEmulator implements AutoCloseable {
     }
     this.workers = Executors.newFixedThreadPool(builder.threads, daemon("kfp-emulator-http"));
     this.server =
-        HttpServer.create(
+        HttpServers.http(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 1024);
     server.setExecutor(workers);
     server.createContext("/", new EmulatorHandler(router, faults, log, clock, builder.multiUser));

@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.runtime;
 
+import com.jackhoman.kfp.releaser.net.HttpServers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -38,10 +39,10 @@ public final class ProbeServer implements AutoCloseable {
       BooleanSupplier ready,
       Supplier<String> scrape) {
     try {
-      HttpServer health = HttpServer.create(new InetSocketAddress(healthPort), 0);
+      HttpServer health = HttpServers.http(new InetSocketAddress(healthPort), 0);
       health.createContext("/healthz", exchange -> answer(exchange, live.getAsBoolean()));
       health.createContext("/readyz", exchange -> answer(exchange, ready.getAsBoolean()));
-      HttpServer metrics = HttpServer.create(new InetSocketAddress(metricsPort), 0);
+      HttpServer metrics = HttpServers.http(new InetSocketAddress(metricsPort), 0);
       metrics.createContext(
           "/metrics", exchange -> send(exchange, 200, "text/plain; version=0.0.4", scrape.get()));
       health.start();

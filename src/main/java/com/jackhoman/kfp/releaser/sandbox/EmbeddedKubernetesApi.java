@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.sandbox;
 
+import com.jackhoman.kfp.releaser.net.HttpServers;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
 import com.jackhoman.kfp.releaser.validate.ObjectValidator;
 import com.sun.net.httpserver.HttpServer;
@@ -71,7 +72,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
                     "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"default\"}}"
                         .getBytes(StandardCharsets.UTF_8))));
     HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServers.http(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     ExecutorService threads =
         Executors.newCachedThreadPool(
             task -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
@@ -19,6 +20,7 @@ import io.fabric8.zjsonpatch.JsonPatchException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -47,6 +49,7 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   private final Consumer<StoredChange> changes;
   private final Predicate<String> namespaceExists;
   private final LongSupplier nextResourceVersion;
+  private final StoreIndex keys = new StoreIndex(map);
   private final ServiceAccountTokenIssuer tokens = new ServiceAccountTokenIssuer(Clock.systemUTC());
 
   /** Serialises every write, so that a read-modify-write below is atomic. */
@@ -97,9 +100,32 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse handleGet(String pathAndQuery) {
-    MockResponse response = super.handleGet(pathAndQuery);
     ApiPath path = ApiPath.parse(pathAndQuery);
-    return response.code() == 404 && path.name() != null ? ApiStatus.notFound(path) : response;
+    if (path.name() == null || path.parameter("watch").isPresent()) {
+      return super.handleGet(pathAndQuery);
+    }
+    AttributeSet query = attributeExtractor.fromPath(pathAndQuery);
+    if (!StoreIndex.covers(query)) {
+      MockResponse response = super.handleGet(pathAndQuery);
+      return response.code() == 404 ? ApiStatus.notFound(path) : response;
+    }
+    return keys.find(query)
+        .map(found -> ApiStatus.json(200, found.getValue()))
+        .orElseGet(() -> ApiStatus.notFound(path));
+  }
+
+  /** Finds the object a write addresses through the index, as the fabric8 store would by a scan. */
+  @Override
+  public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+    return StoreIndex.covers(attributes)
+        ? keys.find(attributes).orElse(null)
+        : super.findResource(attributes);
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+    keys.clear();
   }
 
   @Override
@@ -223,7 +249,11 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
       String newState) {
     String oldState = oldAttributes == null ? null : map.get(oldAttributes);
     String state = newState == null ? null : afterDeletionRules(oldState, newState);
-    super.processEvent(path, pathAttributes, oldAttributes, state == null ? null : resource, state);
+    GenericKubernetesResource stored = state == null ? null : resource;
+    keys.change(
+        oldAttributes,
+        () -> super.processEvent(path, pathAttributes, oldAttributes, stored, state),
+        () -> state == null ? null : keyOf(pathAttributes, stored, state));
     if (state != null) {
       JsonNode object = read(state);
       long version = object.path(METADATA).path("resourceVersion").asLong();
@@ -234,6 +264,17 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
       object.withObject(METADATA).put("resourceVersion", String.valueOf(version));
       changes.accept(new StoredChange("DELETED", object, version));
     }
+  }
+
+  /** The key fabric8's {@code processEvent} stores {@code state} under, worked out the same way. */
+  private AttributeSet keyOf(
+      AttributeSet pathAttributes, GenericKubernetesResource resource, String state) {
+    KubernetesAttributesExtractor extractor = (KubernetesAttributesExtractor) attributeExtractor;
+    AttributeSet key =
+        resource != null ? extractor.extract(resource) : extractor.fromResource(state);
+    return key.containsKey(KubernetesAttributesExtractor.PLURAL)
+        ? key
+        : AttributeSet.merge(pathAttributes, key);
   }
 
   private static String afterDeletionRules(String oldState, String newState) {
@@ -314,7 +355,7 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   private Optional<JsonNode> stored(ApiPath path) {
-    MockResponse response = super.handleGet(path.objectPath());
+    MockResponse response = handleGet(path.objectPath());
     return response.code() == 200
         ? Optional.of(read(new String(response.getBody().getBytes(), StandardCharsets.UTF_8)))
         : Optional.empty();

@@ -12,6 +12,7 @@ import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
+import com.jackhoman.kfp.releaser.net.HttpServers;
 import com.jackhoman.kfp.releaser.status.ConditionType;
 import com.jackhoman.kfp.releaser.status.Conditions;
 import com.sun.net.httpserver.HttpExchange;
@@ -52,7 +53,7 @@ class KfpTokenStaysOutOfSightIT {
   void aKfpEchoingTheTokenInItsDenialLeavesItOutOfLogsStatusAndEvents() throws IOException {
     Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN);
     HttpServer kfp =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServers.http(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     kfp.createContext("/", KfpTokenStaysOutOfSightIT::denyEchoingTheToken);
     kfp.start();
     try (CapturedLog log = CapturedLog.start();

@@ -274,6 +274,37 @@ class FaithfulCrudDispatcherIT {
     assertThat(response.statusCode()).isEqualTo(415);
   }
 
+  @Test
+  void objectsOfOneNameInTwoNamespacesStayApartThroughRelabelsAndDeletes() {
+    client
+        .resource(new NamespaceBuilder().withNewMetadata().withName("other").endMetadata().build())
+        .fieldManager("test")
+        .serverSideApply();
+    apply(run("twin", List.of("here")));
+    GenericKubernetesResource there = run("twin", List.of("there"));
+    there.getMetadata().setNamespace("other");
+    client.genericKubernetesResources(RECURRING_RUNS).resource(there).create();
+
+    runs().withName("twin").edit(run -> labelled(run, "relabelled"));
+
+    assertThat(parameterNames(runs().withName("twin").get())).containsExactly("here");
+    assertThat(runs().withName("twin").get().getMetadata().getLabels())
+        .containsEntry("relabelled", "yes");
+    Resource<GenericKubernetesResource> otherTwin =
+        client.genericKubernetesResources(RECURRING_RUNS).inNamespace("other").withName("twin");
+    assertThat(parameterNames(otherTwin.get())).containsExactly("there");
+    runs().withName("twin").delete();
+    assertThat(runs().withName("twin").get()).isNull();
+    assertThat(parameterNames(otherTwin.get())).containsExactly("there");
+    assertThat(runs().resource(run("twin", List.of("again"))).create()).isNotNull();
+    assertThat(parameterNames(runs().withName("twin").get())).containsExactly("again");
+  }
+
+  private static GenericKubernetesResource labelled(GenericKubernetesResource run, String label) {
+    run.getMetadata().setLabels(Map.of(label, "yes"));
+    return run;
+  }
+
   private static String readyStatus() {
     return "{\"status\":{\"id\":\"run-1\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}";
   }

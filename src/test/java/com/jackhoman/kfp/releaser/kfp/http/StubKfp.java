@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.kfp.http;
 
+import com.jackhoman.kfp.releaser.net.HttpServers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -52,7 +53,7 @@ final class StubKfp implements AutoCloseable {
   /** A plain HTTP stub on a free loopback port. */
   static StubKfp http() {
     try {
-      return new StubKfp(HttpServer.create(loopback(), 0));
+      return new StubKfp(HttpServers.http(loopback(), 0));
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
     }
@@ -61,7 +62,7 @@ final class StubKfp implements AutoCloseable {
   /** An HTTPS stub presenting the certificate held by this context. */
   static StubKfp https(SSLContext serverContext) {
     try {
-      HttpsServer server = HttpsServer.create(loopback(), 0);
+      HttpsServer server = HttpServers.https(loopback(), 0);
       server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
       return new StubKfp(server);
     } catch (IOException failed) {
