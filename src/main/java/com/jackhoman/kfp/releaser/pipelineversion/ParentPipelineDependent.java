@@ -3,6 +3,9 @@ package com.jackhoman.kfp.releaser.pipelineversion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
+import com.jackhoman.kfp.releaser.status.ConditionType;
+import com.jackhoman.kfp.releaser.status.Conditions;
+import com.jackhoman.kfp.releaser.sync.ViewChanged;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -10,14 +13,16 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The Pipeline a PipelineVersion belongs to, read and never written: the node of the version's
- * workflow the KFP version waits on. Its informer queues a Pipeline's versions whenever the
- * Pipeline changes, so a version proceeds the moment its Pipeline turns Ready.
+ * workflow the KFP version waits on. Its informer queues a Pipeline's versions whenever what they
+ * look at in the Pipeline changes, so a version proceeds the moment its Pipeline turns Ready.
  */
 final class ParentPipelineDependent implements DependentResource<Pipeline, PipelineVersion> {
 
@@ -57,6 +62,7 @@ final class ParentPipelineDependent implements DependentResource<Pipeline, Pipel
                             .collect(Collectors.toSet()))
                 .withPrimaryToSecondaryMapper(
                     (PipelineVersion version) -> Set.of(parentId(version)))
+                .withOnUpdateFilter(new ViewChanged<>(ParentPipelineDependent::asSeenByVersions))
                 .build(),
             context);
     return Optional.of(pipelines);
@@ -73,6 +79,19 @@ final class ParentPipelineDependent implements DependentResource<Pipeline, Pipel
   /** The version's Pipeline, if it exists. */
   Optional<Pipeline> of(PipelineVersion version) {
     return pipelines.get(parentId(version));
+  }
+
+  /**
+   * What a version looks at in its Pipeline: not the list of versions in its status, which changes
+   * with every version added and would re-queue all the others.
+   */
+  private static List<Object> asSeenByVersions(Pipeline pipeline) {
+    Optional<PipelineStatus> status = Optional.ofNullable(pipeline.getStatus());
+    return Arrays.asList(
+        pipeline.getMetadata().getGeneration(),
+        pipeline.getMetadata().getDeletionTimestamp(),
+        status.map(s -> Conditions.holds(s.getConditions(), ConditionType.Ready)).orElse(false),
+        status.map(PipelineStatus::getPipelineId).orElse(null));
   }
 
   private static boolean belongsTo(PipelineVersion version, Pipeline pipeline) {

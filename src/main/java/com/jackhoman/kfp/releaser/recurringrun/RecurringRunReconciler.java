@@ -1,7 +1,9 @@
 package com.jackhoman.kfp.releaser.recurringrun;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
+import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
+import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunStatus;
@@ -10,6 +12,8 @@ import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpRun;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
+import com.jackhoman.kfp.releaser.status.ConditionType;
+import com.jackhoman.kfp.releaser.status.Conditions;
 import com.jackhoman.kfp.releaser.status.KfpFailure;
 import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.status.StatusUpdates;
@@ -35,6 +39,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,9 +60,15 @@ public final class RecurringRunReconciler
   public static final String NAME = "recurringrun";
 
   private final ReferencedObject<PipelineVersion> versions =
-      new ReferencedObject<>(PipelineVersion.class, RecurringRunSpec::getVersionRef);
+      new ReferencedObject<>(
+          PipelineVersion.class,
+          RecurringRunSpec::getVersionRef,
+          RecurringRunReconciler::asSeenByRuns);
   private final ReferencedObject<Experiment> experiments =
-      new ReferencedObject<>(Experiment.class, RecurringRunSpec::getExperimentRef);
+      new ReferencedObject<>(
+          Experiment.class,
+          RecurringRunSpec::getExperimentRef,
+          RecurringRunReconciler::asSeenByRuns);
   private final DefaultExperimentDependent defaultExperiment;
   private final KfpRecurringRunDependent kfpRecurringRun;
   private final Workflow<RecurringRun> workflow;
@@ -191,6 +202,30 @@ public final class RecurringRunReconciler
   public DeleteControl cleanup(RecurringRun run, Context<RecurringRun> context) {
     workflow.cleanup(run, context).throwAggregateExceptionIfErrorsPresent();
     return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * What a RecurringRun looks at in its PipelineVersion: its spec, readiness, ids and parameters.
+   */
+  private static List<Object> asSeenByRuns(PipelineVersion version) {
+    Optional<PipelineVersionStatus> status = Optional.ofNullable(version.getStatus());
+    return Arrays.asList(
+        version.getMetadata().getGeneration(),
+        version.getMetadata().getDeletionTimestamp(),
+        status.map(s -> Conditions.holds(s.getConditions(), ConditionType.Ready)).orElse(false),
+        status.map(PipelineVersionStatus::getId).orElse(null),
+        status.map(PipelineVersionStatus::getPipelineId).orElse(null),
+        status.map(PipelineVersionStatus::getParameters).orElse(null));
+  }
+
+  /** What a RecurringRun looks at in its Experiment: its spec, readiness and id. */
+  private static List<Object> asSeenByRuns(Experiment experiment) {
+    Optional<ExperimentStatus> status = Optional.ofNullable(experiment.getStatus());
+    return Arrays.asList(
+        experiment.getMetadata().getGeneration(),
+        experiment.getMetadata().getDeletionTimestamp(),
+        status.map(s -> Conditions.holds(s.getConditions(), ConditionType.Ready)).orElse(false),
+        status.map(ExperimentStatus::getExperimentId).orElse(null));
   }
 
   /** Why the spec cannot work with the version it names, checked before any KFP call. */

@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser.recurringrun;
 
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
+import com.jackhoman.kfp.releaser.sync.ViewChanged;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -18,23 +19,28 @@ import java.util.stream.Collectors;
 
 /**
  * A read-only workflow node: the object of ours (a PipelineVersion or an Experiment) a RecurringRun
- * names in its spec, read from an informer whose events re-queue the RecurringRuns naming it.
+ * names in its spec, read from an informer whose events re-queue the RecurringRuns naming it when
+ * what they look at in it changes.
  */
 final class ReferencedObject<T extends HasMetadata>
     implements DependentResource<T, RecurringRun>, Prerequisite {
 
   private final Class<T> type;
   private final Function<RecurringRunSpec, String> reference;
+  private final Function<T, ?> view;
   private InformerEventSource<T, RecurringRun> informer;
 
   /**
    * Creates the node.
    *
    * @param reference the name the spec gives, or null when it names none
+   * @param view what a RecurringRun looks at in the object: only a change of it re-queues them
    */
-  ReferencedObject(Class<T> type, Function<RecurringRunSpec, String> reference) {
+  ReferencedObject(
+      Class<T> type, Function<RecurringRunSpec, String> reference, Function<T, ?> view) {
     this.type = type;
     this.reference = reference;
+    this.view = view;
   }
 
   /** The informer this node reads from, to register in the reconciler's event sources. */
@@ -57,6 +63,7 @@ final class ReferencedObject<T extends HasMetadata>
                 .withPrimaryToSecondaryMapper(
                     (PrimaryToSecondaryMapper<RecurringRun>)
                         run -> id(run).map(Set::of).orElse(Set.of()))
+                .withOnUpdateFilter(new ViewChanged<>(view))
                 .build(),
             context);
     return informer;

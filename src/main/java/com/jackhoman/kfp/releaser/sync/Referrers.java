@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The objects that name one of ours by a spec field in the same namespace (a PipelineVersion's
  * {@code pipeline}, a RecurringRun's {@code versionRef} or {@code experimentRef}), watched so that
- * ours is reconciled again when one of them comes, changes or goes.
+ * ours is reconciled again when one of them comes, goes, or changes its spec or deletion mark
+ * (their status is not ours to look at).
  *
  * @param <R> the referring kind
  * @param <P> our kind, the one referred to
@@ -49,6 +51,13 @@ public final class Referrers<R extends HasMetadata, P extends HasMetadata> {
                             : Set.of(
                                 new ResourceID(
                                     reference.apply(object), object.getMetadata().getNamespace())))
+                .withOnUpdateFilter(
+                    new ViewChanged<R>(
+                        object ->
+                            Arrays.asList(
+                                reference.apply(object),
+                                object.getMetadata().getGeneration(),
+                                object.getMetadata().getDeletionTimestamp())))
                 .build(),
             context);
     return new Referrers<>(informer, reference);

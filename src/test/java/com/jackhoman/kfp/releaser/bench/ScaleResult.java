@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  * @param namespaces the namespaces they were spread over
  * @param options the run's settings
  * @param converge from the first create to all N objects Ready
+ * @param kubernetesFloor the {@link KubernetesFloor}: the least time the embedded API needs for the
+ *     apply and what any operator must write per object, with no operator running
  * @param convergeObjects the objects created while converging: N plus the probes applied then
  * @param quiet whether the operator went quiet (no reconcile and no write for a second) before
  *     steady state
@@ -30,6 +32,7 @@ public record ScaleResult(
     int namespaces,
     ScaleOptions options,
     Duration converge,
+    Duration kubernetesFloor,
     int convergeObjects,
     boolean quiet,
     PhaseActivity converging,
@@ -51,6 +54,8 @@ public record ScaleResult(
           "applied s",
           "ideal s",
           "ratio",
+          "k8s floor s",
+          "ratio to floor",
           "KFP reads/obj",
           "KFP writes/obj",
           "steady KFP calls/period",
@@ -92,6 +97,7 @@ public record ScaleResult(
   public String row() {
     double ideal = ideal().toMillis() / 1e3;
     double converged = converge.toMillis() / 1e3;
+    double floor = kubernetesFloor.toMillis() / 1e3;
     List<String> cells =
         List.of(
             Integer.toString(objects),
@@ -102,6 +108,8 @@ public record ScaleResult(
             "%.1f".formatted(milestones.getOrDefault("all created", converge).toMillis() / 1e3),
             "%.1f".formatted(ideal),
             ideal == 0 ? "-" : "%.1f".formatted(converged / ideal),
+            "%.1f".formatted(floor),
+            "%.1f".formatted(converged / Math.max(ideal, floor)),
             "%.2f".formatted(kfpReadsPerObject()),
             "%.3f".formatted(kfpWritesPerObject()),
             "%.0f".formatted((steady.kfpReads() + steady.kfpWrites()) / steadyPeriods()),

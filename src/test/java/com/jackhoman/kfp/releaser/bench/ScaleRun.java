@@ -23,18 +23,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * One run of the scale benchmark at N objects: starts the system, applies the workload at once from
- * eight threads (as Argo CD's parallel sync does) while probing one more object at a time, waits
- * until all N are Ready and the operator is quiet, weighs the heap, watches steady state, probes
- * one more object at a time while idle, and returns what it measured.
+ * One run of the scale benchmark at N objects: measures the {@link KubernetesFloor}, starts the
+ * system, applies the workload at once from eight threads (as Argo CD's parallel sync does) while
+ * probing one more object at a time, waits until all N are Ready and the operator is quiet, weighs
+ * the heap, watches steady state, probes one more object at a time while idle, and returns what it
+ * measured.
  */
 public final class ScaleRun {
 
   /** The namespace the one-more-object probes go into. */
   public static final String PROBE_NAMESPACE = "scale-probe";
 
-  private static final int APPLY_THREADS = 8;
+  /** As Argo CD's parallel sync applies. */
+  static final int APPLY_THREADS = 8;
+
   private static final Duration READY_POLL = Duration.ofMillis(100);
+  private static final Duration CENSUS_PERIOD = Duration.ofMillis(10);
   private static final Duration QUIET = Duration.ofSeconds(1);
   private static final String TOUCHED = "bench.kfp.jackhoman.com/touched";
 
@@ -52,6 +56,7 @@ public final class ScaleRun {
   /** Runs the benchmark at {@code objects} objects (a multiple of 20). */
   public ScaleResult measure(int objects) throws Exception {
     ScaleWorkload workload = ScaleWorkload.of(objects);
+    Duration floor = KubernetesFloor.measure(workload, options.parallelism(), clock);
     try (ScaleSystem system = ScaleSystem.start(options, clock)) {
       KubernetesClient client = system.benchClient();
       OneMoreProbe probe =
@@ -59,6 +64,7 @@ public final class ScaleRun {
       Instant start = clock.instant();
       long cpuAtStart = cpu.getProcessCpuTime();
       createNamespaces(client, workload);
+      ReadyWatch watch = ReadyWatch.start(client, PROBE_NAMESPACE);
       ExecutorService appliers = Executors.newFixedThreadPool(APPLY_THREADS);
       ExecutorService prober = Executors.newSingleThreadExecutor();
       AtomicBoolean converging = new AtomicBoolean(true);
@@ -70,7 +76,8 @@ public final class ScaleRun {
         CompletableFuture<LatencySamples> convergingProbes =
             CompletableFuture.supplyAsync(() -> probeWhile(probe, converging::get), prober);
         Map<String, Duration> milestones = new LinkedHashMap<>();
-        Instant ready = awaitReady(client, workload, creates, start, milestones);
+        Instant ready = awaitReady(watch, workload, creates, start, milestones);
+        watch.close();
         converging.set(false);
         LatencySamples busy = convergingProbes.get();
         Instant quiet = awaitQuiet(system, ready);
@@ -96,6 +103,7 @@ public final class ScaleRun {
             workload.namespaces().size(),
             options,
             Duration.between(start, ready),
+            floor,
             objects + busy.samples().size(),
             quiet.isBefore(ready.plus(quietLimit())),
             convergePhase,
@@ -107,6 +115,7 @@ public final class ScaleRun {
             milestones,
             idleProbeSteps);
       } finally {
+        watch.close();
         converging.set(false);
         appliers.shutdownNow();
         prober.shutdownNow();
@@ -129,7 +138,7 @@ public final class ScaleRun {
     }
   }
 
-  private static void createNamespaces(KubernetesClient client, ScaleWorkload workload) {
+  static void createNamespaces(KubernetesClient client, ScaleWorkload workload) {
     List<String> namespaces = new ArrayList<>(workload.namespaces());
     namespaces.add(PROBE_NAMESPACE);
     for (String namespace : namespaces) {
@@ -154,7 +163,7 @@ public final class ScaleRun {
    * the order the workload depends: versions wait for pipelines, recurring runs for versions).
    */
   private Instant awaitReady(
-      KubernetesClient client,
+      ReadyWatch watch,
       ScaleWorkload workload,
       List<Future<?>> creates,
       Instant start,
@@ -169,8 +178,7 @@ public final class ScaleRun {
       if (creates.stream().allMatch(Future::isDone)) {
         milestones.putIfAbsent("all created", Duration.between(start, clock.instant()));
       }
-      Instant listed = clock.instant();
-      ReadyCensus census = ReadyCensus.take(client, PROBE_NAMESPACE);
+      ReadyCensus census = watch.census();
       Instant now = clock.instant();
       for (String kind : ScaleWorkload.KINDS) {
         if (census.allReady(kind) && census.ready() > 0) {
@@ -189,8 +197,7 @@ public final class ScaleRun {
                     options.convergeTimeout().toSeconds(),
                     census.notReady()));
       }
-      // Never list more than half of the time: at thousands of objects a census takes long.
-      Thread.sleep(Math.max(READY_POLL.toMillis(), Duration.between(listed, now).toMillis()));
+      Thread.sleep(CENSUS_PERIOD.toMillis());
     }
   }
 

@@ -2,14 +2,17 @@ package com.jackhoman.kfp.releaser.bench;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
  * The objects a scale run applies: per namespace one Experiment, one Pipeline, six PipelineVersions
- * and twelve RecurringRuns (two per version, daily at distinct minutes, filed under the namespace's
- * Experiment), so N objects fill N/20 namespaces.
+ * and twelve RecurringRuns (two per version, daily at distinct minutes of the hour twelve hours
+ * from when the workload is made, so that none fires while a run measures; filed under the
+ * namespace's Experiment), so N objects fill N/20 namespaces.
  */
 public final class ScaleWorkload {
 
@@ -26,9 +29,11 @@ public final class ScaleWorkload {
   private static final int VERSIONS = 6;
 
   private final int namespaces;
+  private final int fireHour;
 
-  private ScaleWorkload(int namespaces) {
+  private ScaleWorkload(int namespaces, int fireHour) {
     this.namespaces = namespaces;
+    this.fireHour = fireHour;
   }
 
   /** A workload of {@code objects} objects; a multiple of 20. */
@@ -42,7 +47,8 @@ public final class ScaleWorkload {
               + " objects), got "
               + objects);
     }
-    return new ScaleWorkload(objects / PER_NAMESPACE);
+    return new ScaleWorkload(
+        objects / PER_NAMESPACE, (LocalTime.now(ZoneOffset.UTC).getHour() + 12) % 24);
   }
 
   /** The namespaces, to be created before the objects. */
@@ -98,7 +104,7 @@ public final class ScaleWorkload {
             .formatted(version));
   }
 
-  private static GenericKubernetesResource recurringRun(String namespace, int version, int copy) {
+  private GenericKubernetesResource recurringRun(String namespace, int version, int copy) {
     int minute = (version - 1) * 2 + copy;
     return resource(
         "RecurringRun",
@@ -107,11 +113,11 @@ public final class ScaleWorkload {
         """
         versionRef: train-v%d
         experimentRef: team
-        schedule: {cron: "%d 2 * * *"}
+        schedule: {cron: "%d %d * * *"}
         parameters:
         - {name: epochs, value: %d}
         """
-            .formatted(version, minute, minute + 1));
+            .formatted(version, minute, fireHour, minute + 1));
   }
 
   private static GenericKubernetesResource resource(
