@@ -3,8 +3,6 @@ package com.jackhoman.kfp.releaser.pipelineversion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
-import com.jackhoman.kfp.releaser.status.ConditionType;
-import com.jackhoman.kfp.releaser.status.Conditions;
 import com.jackhoman.kfp.releaser.sync.ViewChanged;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -13,7 +11,6 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -86,12 +83,10 @@ final class ParentPipelineDependent implements DependentResource<Pipeline, Pipel
    * with every version added and would re-queue all the others.
    */
   private static List<Object> asSeenByVersions(Pipeline pipeline) {
-    Optional<PipelineStatus> status = Optional.ofNullable(pipeline.getStatus());
-    return Arrays.asList(
-        pipeline.getMetadata().getGeneration(),
-        pipeline.getMetadata().getDeletionTimestamp(),
-        status.map(s -> Conditions.holds(s.getConditions(), ConditionType.Ready)).orElse(false),
-        status.map(PipelineStatus::getPipelineId).orElse(null));
+    PipelineStatus status = pipeline.getStatus();
+    return status == null
+        ? ViewChanged.ofParent(pipeline, null)
+        : ViewChanged.ofParent(pipeline, status.getConditions(), status.getPipelineId());
   }
 
   private static boolean belongsTo(PipelineVersion version, Pipeline pipeline) {

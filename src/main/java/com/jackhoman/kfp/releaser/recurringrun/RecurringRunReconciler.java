@@ -12,8 +12,6 @@ import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpRun;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
-import com.jackhoman.kfp.releaser.status.ConditionType;
-import com.jackhoman.kfp.releaser.status.Conditions;
 import com.jackhoman.kfp.releaser.status.KfpFailure;
 import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.status.StatusUpdates;
@@ -22,6 +20,7 @@ import com.jackhoman.kfp.releaser.sync.MoreThanStatusChanged;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.Ownership;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.sync.ViewChanged;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -39,7 +38,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -208,24 +206,23 @@ public final class RecurringRunReconciler
    * What a RecurringRun looks at in its PipelineVersion: its spec, readiness, ids and parameters.
    */
   private static List<Object> asSeenByRuns(PipelineVersion version) {
-    Optional<PipelineVersionStatus> status = Optional.ofNullable(version.getStatus());
-    return Arrays.asList(
-        version.getMetadata().getGeneration(),
-        version.getMetadata().getDeletionTimestamp(),
-        status.map(s -> Conditions.holds(s.getConditions(), ConditionType.Ready)).orElse(false),
-        status.map(PipelineVersionStatus::getId).orElse(null),
-        status.map(PipelineVersionStatus::getPipelineId).orElse(null),
-        status.map(PipelineVersionStatus::getParameters).orElse(null));
+    PipelineVersionStatus status = version.getStatus();
+    return status == null
+        ? ViewChanged.ofParent(version, null)
+        : ViewChanged.ofParent(
+            version,
+            status.getConditions(),
+            status.getId(),
+            status.getPipelineId(),
+            status.getParameters());
   }
 
   /** What a RecurringRun looks at in its Experiment: its spec, readiness and id. */
   private static List<Object> asSeenByRuns(Experiment experiment) {
-    Optional<ExperimentStatus> status = Optional.ofNullable(experiment.getStatus());
-    return Arrays.asList(
-        experiment.getMetadata().getGeneration(),
-        experiment.getMetadata().getDeletionTimestamp(),
-        status.map(s -> Conditions.holds(s.getConditions(), ConditionType.Ready)).orElse(false),
-        status.map(ExperimentStatus::getExperimentId).orElse(null));
+    ExperimentStatus status = experiment.getStatus();
+    return status == null
+        ? ViewChanged.ofParent(experiment, null)
+        : ViewChanged.ofParent(experiment, status.getConditions(), status.getExperimentId());
   }
 
   /** Why the spec cannot work with the version it names, checked before any KFP call. */

@@ -1,7 +1,13 @@
 package com.jackhoman.kfp.releaser.sync;
 
+import com.jackhoman.kfp.releaser.status.ConditionType;
+import com.jackhoman.kfp.releaser.status.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -20,6 +26,23 @@ public final class ViewChanged<T extends HasMetadata> implements OnUpdateFilter<
   /** A filter that compares what {@code view} returns for the object before and after. */
   public ViewChanged(Function<T, ?> view) {
     this.view = view;
+  }
+
+  /**
+   * What dependents read of a parent: its spec (generation), deletion mark, readiness (from its
+   * status {@code conditions}, null when it has no status yet) and {@code outputs} (the KFP ids and
+   * the like its status shows).
+   */
+  public static List<Object> ofParent(
+      HasMetadata parent, List<Condition> conditions, Object... outputs) {
+    List<Object> view =
+        new ArrayList<>(
+            Arrays.asList(
+                parent.getMetadata().getGeneration(),
+                parent.getMetadata().getDeletionTimestamp(),
+                Conditions.holds(conditions, ConditionType.Ready)));
+    view.addAll(Arrays.asList(outputs));
+    return view;
   }
 
   @Override
