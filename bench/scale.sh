@@ -4,6 +4,10 @@
 # a fresh JVM so that heap and CPU are its own. docs/performance.md explains the columns.
 # Usage: bench/scale.sh [N...] [--latency-ms 20] [--parallelism 10] [--steady-minutes 10]
 #                       [--drift-period-s 10] [--probes 20] [--warmup-objects 100] [--verbose]
+#                       [--kubeconfig FILE]
+# With --kubeconfig the runs go to that cluster instead of a fresh embedded API: each run makes
+# namespaces of its own (scale-<random>-NNNN), the operator watches only those, and they are
+# deleted at the end; our CRDs are applied (server-side, forced) to the cluster.
 # The counts come first; N defaults to 100 1000 and must be a multiple of 20.
 set -euo pipefail
 cd "$(dirname "$0")/.."

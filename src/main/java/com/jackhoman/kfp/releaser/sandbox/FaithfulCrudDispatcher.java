@@ -3,6 +3,7 @@ package com.jackhoman.kfp.releaser.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -19,6 +20,8 @@ import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -277,6 +280,41 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
         : AttributeSet.merge(pathAttributes, key);
   }
 
+  /**
+   * What kube-apiserver's CRD controllers write into a new CustomResourceDefinition's status once
+   * its names are taken and its resource is served, so that {@code kubectl wait
+   * --for=condition=Established} and clients that wait the same way go on.
+   */
+  private static void established(ObjectNode crd) {
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    ObjectNode status = crd.putObject("status");
+    status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
+    ArrayNode conditions = status.putArray("conditions");
+    conditions
+        .addObject()
+        .put("type", "NamesAccepted")
+        .put("status", "True")
+        .put("reason", "NoConflicts")
+        .put("message", "no conflicts found")
+        .put("lastTransitionTime", now);
+    conditions
+        .addObject()
+        .put("type", "Established")
+        .put("status", "True")
+        .put("reason", "InitialNamesAccepted")
+        .put("message", "the initial names have been accepted")
+        .put("lastTransitionTime", now);
+    ArrayNode stored = status.putArray("storedVersions");
+    crd.path("spec")
+        .path("versions")
+        .forEach(
+            version -> {
+              if (version.path("storage").asBoolean()) {
+                stored.add(version.path("name").asText());
+              }
+            });
+  }
+
   private static String afterDeletionRules(String oldState, String newState) {
     JsonNode object = read(newState);
     JsonNode metadata = object.path(METADATA);
@@ -322,6 +360,10 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
     }
     if (path.isCore() && path.resource().equals("namespaces") && !created.has("status")) {
       created.putObject("status").put("phase", "Active");
+    }
+    if (path.group().equals("apiextensions.k8s.io")
+        && path.resource().equals("customresourcedefinitions")) {
+      established(created);
     }
     String name = created.path(METADATA).path("name").asText();
     if (!name.isEmpty() && stored(path.withName(name)).isPresent()) {

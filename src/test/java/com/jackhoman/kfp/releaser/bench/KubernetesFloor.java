@@ -1,13 +1,8 @@
 package com.jackhoman.kfp.releaser.bench;
 
-import com.jackhoman.kfp.releaser.sandbox.EmbeddedKubernetesApi;
-import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
-import com.jackhoman.kfp.releaser.validate.KindSchema;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,33 +27,49 @@ final class KubernetesFloor {
 
   private KubernetesFloor() {}
 
-  /** Applies {@code workload} to a fresh embedded API and writes what an operator must. */
-  static Duration measure(ScaleWorkload workload, int parallelism, Clock clock) throws Exception {
-    EmbeddedKubernetesApi api =
-        EmbeddedKubernetesApi.start(
-            Files.createTempDirectory("kfp-floor").resolve("kubeconfig"), clock);
+  /**
+   * Applies the workload of {@code objects} objects to a fresh embedded API (or, given a
+   * kubeconfig, to namespaces of its own there) and writes what an operator must.
+   */
+  static Duration measure(ScaleOptions options, int objects, Clock clock) throws Exception {
     ExecutorService appliers = Executors.newFixedThreadPool(ScaleRun.APPLY_THREADS);
-    ExecutorService operator = Executors.newFixedThreadPool(parallelism);
-    try (api;
-        KubernetesClient client = api.newClient()) {
-      for (KindSchema kind : CustomResourceDefinitions.load().kinds()) {
-        client.resource(Serialization.asJson(kind.crd())).create();
+    ExecutorService operator = Executors.newFixedThreadPool(options.parallelism());
+    try (ScaleCluster cluster = ScaleCluster.start(options.kubeconfig(), clock);
+        KubernetesClient client = cluster.newClient()) {
+      ScaleWorkload workload = cluster.workload(objects);
+      cluster.createNamespaces(client, workload);
+      try {
+        Instant start = clock.instant();
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (GenericKubernetesResource object : workload.objects()) {
+          done.add(
+              CompletableFuture.supplyAsync(() -> client.resource(object).create(), appliers)
+                  .thenAcceptAsync(
+                      created -> writeAsAnOperatorMust(client, created, clock), operator));
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
+        return Duration.between(start, clock.instant());
+      } finally {
+        if (cluster.isShared()) {
+          workload.objects().forEach(object -> releaseFinalizer(client, object));
+        }
+        cluster.removeNamespaces(client, workload);
       }
-      ScaleRun.createNamespaces(client, workload);
-      Instant start = clock.instant();
-      List<CompletableFuture<Void>> done = new ArrayList<>();
-      for (GenericKubernetesResource object : workload.objects()) {
-        done.add(
-            CompletableFuture.supplyAsync(() -> client.resource(object).create(), appliers)
-                .thenAcceptAsync(
-                    created -> writeAsAnOperatorMust(client, created, clock), operator));
-      }
-      CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
-      return Duration.between(start, clock.instant());
     } finally {
       appliers.shutdownNow();
       operator.shutdownNow();
     }
+  }
+
+  /** Takes the floor's finalizer off {@code object}, so that its namespace can go. */
+  private static void releaseFinalizer(KubernetesClient client, GenericKubernetesResource object) {
+    client
+        .resource(object)
+        .edit(
+            stored -> {
+              stored.getMetadata().setFinalizers(List.of());
+              return stored;
+            });
   }
 
   private static void writeAsAnOperatorMust(

@@ -1,8 +1,10 @@
 package com.jackhoman.kfp.releaser.bench;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +50,13 @@ public final class ScaleBench implements Callable<Integer> {
       description = "Objects of an unreported first run that warms the JVM up (0: none).")
   int warmupObjects = 100;
 
+  @Option(
+      names = "--kubeconfig",
+      description =
+          "Run against this cluster (namespaces of the run's own, deleted at the end)"
+              + " instead of a fresh embedded API.")
+  Path kubeconfig;
+
   @Option(names = "--no-header", description = "Print rows only (to append to a table).")
   boolean noHeader;
 
@@ -68,7 +77,8 @@ public final class ScaleBench implements Callable<Integer> {
             Duration.ofSeconds(driftPeriodSeconds),
             Duration.ofMillis(Math.round(steadyMinutes * 60_000)),
             probes,
-            Duration.ofMinutes(convergeTimeoutMinutes));
+            Duration.ofMinutes(convergeTimeoutMinutes),
+            Optional.ofNullable(kubeconfig));
     if (warmupObjects > 0) {
       ScaleOptions warmup =
           new ScaleOptions(
@@ -77,7 +87,8 @@ public final class ScaleBench implements Callable<Integer> {
               options.driftPeriod(),
               Duration.ZERO,
               1,
-              options.convergeTimeout());
+              options.convergeTimeout(),
+              options.kubeconfig());
       new ScaleRun(warmup, Clock.systemUTC()).measure(warmupObjects);
     }
     if (!noHeader) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,8 @@ class ScaleRegressionIT {
             Duration.ofSeconds(1),
             Duration.ofSeconds(4),
             2,
-            Duration.ofSeconds(40));
+            Duration.ofSeconds(40),
+            Optional.empty());
     result = new ScaleRun(options, Clock.systemUTC()).measure(OBJECTS);
   }
 

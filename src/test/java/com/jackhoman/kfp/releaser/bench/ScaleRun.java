@@ -2,7 +2,6 @@ package com.jackhoman.kfp.releaser.bench;
 
 import com.jackhoman.kfp.releaser.emulator.LoggedRequest;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.lang.management.ManagementFactory;
@@ -31,9 +30,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class ScaleRun {
 
-  /** The namespace the one-more-object probes go into. */
-  public static final String PROBE_NAMESPACE = "scale-probe";
-
   /** As Argo CD's parallel sync applies. */
   static final int APPLY_THREADS = 8;
 
@@ -55,71 +51,88 @@ public final class ScaleRun {
 
   /** Runs the benchmark at {@code objects} objects (a multiple of 20). */
   public ScaleResult measure(int objects) throws Exception {
-    ScaleWorkload workload = ScaleWorkload.of(objects);
-    Duration floor = KubernetesFloor.measure(workload, options.parallelism(), clock);
-    try (ScaleSystem system = ScaleSystem.start(options, clock)) {
-      KubernetesClient client = system.benchClient();
-      OneMoreProbe probe =
-          new OneMoreProbe(client, PROBE_NAMESPACE, clock, options.convergeTimeout());
-      Instant start = clock.instant();
-      long cpuAtStart = cpu.getProcessCpuTime();
-      createNamespaces(client, workload);
-      ReadyWatch watch = ReadyWatch.start(client, PROBE_NAMESPACE);
-      ExecutorService appliers = Executors.newFixedThreadPool(APPLY_THREADS);
-      ExecutorService prober = Executors.newSingleThreadExecutor();
-      AtomicBoolean converging = new AtomicBoolean(true);
-      try {
-        List<Future<?>> creates = new ArrayList<>();
-        for (GenericKubernetesResource object : workload.objects()) {
-          creates.add(appliers.submit(() -> create(client, object)));
+    Duration floor = KubernetesFloor.measure(options, objects, clock);
+    try (ScaleCluster cluster = ScaleCluster.start(options.kubeconfig(), clock)) {
+      ScaleWorkload workload = cluster.workload(objects);
+      try (ScaleSystem system = ScaleSystem.start(cluster, workload, options, clock)) {
+        KubernetesClient client = system.benchClient();
+        try {
+          return measure(system, client, cluster, workload, floor);
+        } finally {
+          cluster.removeNamespaces(client, workload);
         }
-        CompletableFuture<LatencySamples> convergingProbes =
-            CompletableFuture.supplyAsync(() -> probeWhile(probe, converging::get), prober);
-        Map<String, Duration> milestones = new LinkedHashMap<>();
-        Instant ready = awaitReady(watch, workload, creates, start, milestones);
-        watch.close();
-        converging.set(false);
-        LatencySamples busy = convergingProbes.get();
-        Instant quiet = awaitQuiet(system, ready);
-        PhaseActivity convergePhase =
-            activity(system, start, quiet, cpu.getProcessCpuTime() - cpuAtStart);
-        long heap = heapAfterGc();
-        Instant steadyStart = clock.instant();
-        long cpuAtSteady = cpu.getProcessCpuTime();
-        Thread.sleep(options.steadyState().toMillis());
-        PhaseActivity steady =
-            activity(system, steadyStart, clock.instant(), cpu.getProcessCpuTime() - cpuAtSteady);
-        Instant touched = clock.instant();
-        long cpuAtTouch = cpu.getProcessCpuTime();
-        touchAll(client, workload, appliers);
-        Instant resynced = awaitResync(system, touched, objects);
-        PhaseActivity resync =
-            activity(system, touched, resynced, cpu.getProcessCpuTime() - cpuAtTouch);
-        LatencySamples idle = probe.run("idle", options.probes(), () -> true);
-        String idleProbeSteps =
-            idle.last().map(last -> ProbeTimeline.of(system, last)).orElse("  (no probe ran)\n");
-        return new ScaleResult(
-            objects,
-            workload.namespaces().size(),
-            options,
-            Duration.between(start, ready),
-            floor,
-            objects + busy.samples().size(),
-            quiet.isBefore(ready.plus(quietLimit())),
-            convergePhase,
-            steady,
-            resync,
-            heap,
-            idle,
-            busy,
-            milestones,
-            idleProbeSteps);
-      } finally {
-        watch.close();
-        converging.set(false);
-        appliers.shutdownNow();
-        prober.shutdownNow();
       }
+    }
+  }
+
+  private ScaleResult measure(
+      ScaleSystem system,
+      KubernetesClient client,
+      ScaleCluster cluster,
+      ScaleWorkload workload,
+      Duration floor)
+      throws Exception {
+    int objects = workload.size();
+    OneMoreProbe probe =
+        new OneMoreProbe(client, workload.probeNamespace(), clock, options.convergeTimeout());
+    Instant start = clock.instant();
+    long cpuAtStart = cpu.getProcessCpuTime();
+    cluster.createNamespaces(client, workload);
+    ReadyWatch watch = ReadyWatch.start(client, workload.probeNamespace());
+    ExecutorService appliers = Executors.newFixedThreadPool(APPLY_THREADS);
+    ExecutorService prober = Executors.newSingleThreadExecutor();
+    AtomicBoolean converging = new AtomicBoolean(true);
+    try {
+      List<Future<?>> creates = new ArrayList<>();
+      for (GenericKubernetesResource object : workload.objects()) {
+        creates.add(appliers.submit(() -> create(client, object)));
+      }
+      CompletableFuture<LatencySamples> convergingProbes =
+          CompletableFuture.supplyAsync(() -> probeWhile(probe, converging::get), prober);
+      Map<String, Duration> milestones = new LinkedHashMap<>();
+      Instant ready = awaitReady(watch, workload, creates, start, milestones);
+      watch.close();
+      converging.set(false);
+      LatencySamples busy = convergingProbes.get();
+      Instant quiet = awaitQuiet(system, ready);
+      PhaseActivity convergePhase =
+          activity(system, start, quiet, cpu.getProcessCpuTime() - cpuAtStart);
+      long heap = heapAfterGc();
+      Instant steadyStart = clock.instant();
+      long cpuAtSteady = cpu.getProcessCpuTime();
+      Thread.sleep(options.steadyState().toMillis());
+      PhaseActivity steady =
+          activity(system, steadyStart, clock.instant(), cpu.getProcessCpuTime() - cpuAtSteady);
+      Instant touched = clock.instant();
+      long cpuAtTouch = cpu.getProcessCpuTime();
+      touchAll(client, workload, appliers);
+      Instant resynced = awaitResync(system, touched, objects);
+      PhaseActivity resync =
+          activity(system, touched, resynced, cpu.getProcessCpuTime() - cpuAtTouch);
+      LatencySamples idle = probe.run("idle", options.probes(), () -> true);
+      String idleProbeSteps =
+          idle.last().map(last -> ProbeTimeline.of(system, last)).orElse("  (no probe ran)\n");
+      return new ScaleResult(
+          objects,
+          workload.namespaces().size(),
+          options,
+          Duration.between(start, ready),
+          floor,
+          objects + busy.samples().size(),
+          quiet.isBefore(ready.plus(quietLimit())),
+          convergePhase,
+          steady,
+          resync,
+          heap,
+          idle,
+          busy,
+          milestones,
+          idleProbeSteps);
+    } finally {
+      watch.close();
+      converging.set(false);
+      appliers.shutdownNow();
+      prober.shutdownNow();
     }
   }
 
@@ -135,17 +148,6 @@ public final class ScaleRun {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
       }
-    }
-  }
-
-  static void createNamespaces(KubernetesClient client, ScaleWorkload workload) {
-    List<String> namespaces = new ArrayList<>(workload.namespaces());
-    namespaces.add(PROBE_NAMESPACE);
-    for (String namespace : namespaces) {
-      client
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-          .create();
     }
   }
 

@@ -6,31 +6,24 @@ import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
-import com.jackhoman.kfp.releaser.sandbox.EmbeddedKubernetesApi;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
-import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
-import com.jackhoman.kfp.releaser.validate.KindSchema;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The system a scale run measures, in this process: the embedded Kubernetes API, the KFP emulator
- * with its added latency, and the operator with P KFP connections and 2P reconcile threads, whose
+ * The system a scale run measures, in this process and on a {@link ScaleCluster}: the KFP emulator
+ * with its added latency, and the operator with P KFP connections and P reconcile threads, whose
  * Kubernetes writes and reconciles are recorded; plus a separate client for the benchmark's own
- * applying and polling, whose requests are not counted.
+ * applying and watching, whose requests are not counted.
  */
 public final class ScaleSystem implements AutoCloseable {
 
-  private final EmbeddedKubernetesApi api;
   private final KfpEmulator kfp;
   private final KfpClient kfpClient;
   private final KubernetesClient operatorClient;
@@ -40,7 +33,6 @@ public final class ScaleSystem implements AutoCloseable {
   private final ReconcileLog reconciles;
 
   private ScaleSystem(
-      EmbeddedKubernetesApi api,
       KfpEmulator kfp,
       KfpClient kfpClient,
       KubernetesClient operatorClient,
@@ -48,7 +40,6 @@ public final class ScaleSystem implements AutoCloseable {
       Operator operator,
       KubernetesWriteLog kubernetesWrites,
       ReconcileLog reconciles) {
-    this.api = api;
     this.kfp = kfp;
     this.kfpClient = kfpClient;
     this.operatorClient = operatorClient;
@@ -58,15 +49,13 @@ public final class ScaleSystem implements AutoCloseable {
     this.reconciles = reconciles;
   }
 
-  /** Starts the API (with our CRDs), the emulator and the operator, all on {@code clock}. */
-  public static ScaleSystem start(ScaleOptions options, Clock clock) throws IOException {
-    EmbeddedKubernetesApi api =
-        EmbeddedKubernetesApi.start(
-            Files.createTempDirectory("kfp-scale").resolve("kubeconfig"), clock);
-    KubernetesClient benchClient = api.newClient();
-    for (KindSchema kind : CustomResourceDefinitions.load().kinds()) {
-      benchClient.resource(Serialization.asJson(kind.crd())).create();
-    }
+  /**
+   * Starts the emulator and the operator on {@code cluster}, all on {@code clock}; on a shared
+   * cluster the operator watches only the namespaces of {@code workload}.
+   */
+  public static ScaleSystem start(
+      ScaleCluster cluster, ScaleWorkload workload, ScaleOptions options, Clock clock) {
+    KubernetesClient benchClient = cluster.newClient();
     int parallelism = options.parallelism();
     KfpEmulator kfp =
         KfpEmulator.builder()
@@ -82,7 +71,7 @@ public final class ScaleSystem implements AutoCloseable {
     KubernetesWriteLog kubernetesWrites = new KubernetesWriteLog(clock);
     KubernetesClient operatorClient =
         new KubernetesClientBuilder()
-            .withConfig(api.clientConfig())
+            .withConfig(cluster.clientConfig())
             .withHttpClientBuilderConsumer(
                 http -> http.addOrReplaceInterceptor("scale-write-log", kubernetesWrites))
             .build();
@@ -93,12 +82,12 @@ public final class ScaleSystem implements AutoCloseable {
             kfpClient,
             new KfpTenancy(false),
             new SyncSettings(options.driftPeriod(), 0.1, clock, new SplittableRandom(7)),
-            Set.of(),
+            cluster.isShared() ? workload.allNamespaces() : Set.of(),
             overrider ->
                 overrider.withConcurrentReconciliationThreads(parallelism).withMetrics(reconciles));
     operator.start();
     return new ScaleSystem(
-        api, kfp, kfpClient, operatorClient, benchClient, operator, kubernetesWrites, reconciles);
+        kfp, kfpClient, operatorClient, benchClient, operator, kubernetesWrites, reconciles);
   }
 
   /** The emulated KFP, whose request log counts the KFP calls. */
@@ -128,6 +117,5 @@ public final class ScaleSystem implements AutoCloseable {
     kfp.close();
     operatorClient.close();
     benchClient.close();
-    api.close();
   }
 }

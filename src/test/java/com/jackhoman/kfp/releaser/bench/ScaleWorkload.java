@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -29,15 +31,20 @@ public final class ScaleWorkload {
   private static final int VERSIONS = 6;
 
   private final int namespaces;
+  private final String namespacePrefix;
   private final int fireHour;
 
-  private ScaleWorkload(int namespaces, int fireHour) {
+  private ScaleWorkload(int namespaces, String namespacePrefix, int fireHour) {
     this.namespaces = namespaces;
+    this.namespacePrefix = namespacePrefix;
     this.fireHour = fireHour;
   }
 
-  /** A workload of {@code objects} objects; a multiple of 20. */
-  public static ScaleWorkload of(int objects) {
+  /**
+   * A workload of {@code objects} objects (a multiple of 20) in the namespaces {@code
+   * <namespacePrefix>-0000}, {@code -0001}...
+   */
+  public static ScaleWorkload of(int objects, String namespacePrefix) {
     if (objects <= 0 || objects % PER_NAMESPACE != 0) {
       throw new IllegalArgumentException(
           "The object count must be a positive multiple of "
@@ -48,12 +55,28 @@ public final class ScaleWorkload {
               + objects);
     }
     return new ScaleWorkload(
-        objects / PER_NAMESPACE, (LocalTime.now(ZoneOffset.UTC).getHour() + 12) % 24);
+        objects / PER_NAMESPACE,
+        namespacePrefix,
+        (LocalTime.now(ZoneOffset.UTC).getHour() + 12) % 24);
   }
 
   /** The namespaces, to be created before the objects. */
   public List<String> namespaces() {
-    return IntStream.range(0, namespaces).mapToObj("scale-%04d"::formatted).toList();
+    return IntStream.range(0, namespaces)
+        .mapToObj(index -> "%s-%04d".formatted(namespacePrefix, index))
+        .toList();
+  }
+
+  /** The workload's namespaces and the probe namespace. */
+  public Set<String> allNamespaces() {
+    Set<String> all = new LinkedHashSet<>(namespaces());
+    all.add(probeNamespace());
+    return all;
+  }
+
+  /** The namespace the one-more-object probes go into. */
+  public String probeNamespace() {
+    return namespacePrefix + "-probe";
   }
 
   /** How many objects the workload holds. */

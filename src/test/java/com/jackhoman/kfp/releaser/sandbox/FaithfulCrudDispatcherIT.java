@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
@@ -272,6 +273,23 @@ class FaithfulCrudDispatcherIT {
             "{\"spec\":{\"suspend\":true}}");
 
     assertThat(response.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void aNewCustomResourceDefinitionIsEstablishedWithItsNamesAccepted() {
+    CustomResourceDefinition crd =
+        client
+            .apiextensions()
+            .v1()
+            .customResourceDefinitions()
+            .withName("recurringruns.kfp.jackhoman.com")
+            .get();
+
+    assertThat(crd.getStatus().getConditions())
+        .extracting(c -> c.getType() + "=" + c.getStatus())
+        .containsExactly("NamesAccepted=True", "Established=True");
+    assertThat(crd.getStatus().getAcceptedNames().getKind()).isEqualTo("RecurringRun");
+    assertThat(crd.getStatus().getStoredVersions()).containsExactly("v1alpha1");
   }
 
   @Test
