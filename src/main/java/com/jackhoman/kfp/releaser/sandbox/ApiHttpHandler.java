@@ -87,6 +87,10 @@ final class ApiHttpHandler implements HttpHandler {
           send(exchange, discovery.answer(path, accept).orElseGet(ApiHttpHandler::pageNotFound));
         } else if (resource.isEmpty()) {
           send(exchange, pageNotFound());
+        } else if (exchange.getRequestMethod().equals("GET")
+            && isWatch(api)
+            && isWebSocketUpgrade(exchange)) {
+          send(exchange, ApiStatus.json(200, "{}"));
         } else if (exchange.getRequestMethod().equals("GET") && isWatch(api)) {
           watch(exchange, api, resource.get(), TableRenderer.isWanted(accept));
         } else if (exchange.getRequestMethod().equals("GET")) {
@@ -182,6 +186,16 @@ final class ApiHttpHandler implements HttpHandler {
     } catch (IOException e) {
       // the client went away: the watch ends with it
     }
+  }
+
+  /**
+   * Whether a watch asks for a WebSocket, as fabric8's clients do by default. This API streams
+   * watches over plain HTTP only; it answers such a request with a finished 200, as {@code kubectl
+   * proxy} does, which makes the client watch over HTTP instead (answering it with the stream
+   * itself left the client waiting for the handshake's end forever).
+   */
+  private static boolean isWebSocketUpgrade(HttpExchange exchange) {
+    return "websocket".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Upgrade"));
   }
 
   /** What kube-apiserver streams to a watch from a resourceVersion it no longer keeps. */
