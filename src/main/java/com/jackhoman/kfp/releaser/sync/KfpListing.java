@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,12 +72,12 @@ public final class KfpListing<R> {
 
   /** Every object in the scope that carries this owner's mark. */
   public List<R> ownedBy(String scope, OwnerMark owner) {
-    return snapshot(scope).lookUp(objects -> objects.ownedBy(owner));
+    return objects(scope).stream().filter(o -> owner.is(ownerOf.apply(o))).toList();
   }
 
   /** Every object in the scope with this name. */
   public List<R> named(String scope, String name) {
-    return snapshot(scope).lookUp(objects -> objects.named(name));
+    return objects(scope).stream().filter(o -> name.equals(nameOf.apply(o))).toList();
   }
 
   /** Runs a create in the scope and adds what it made to the listing. */
@@ -85,7 +85,7 @@ public final class KfpListing<R> {
     T made = attempt(scope, create);
     Snapshot<R> snapshot = scopes.get(scope);
     if (snapshot != null) {
-      record(scope, snapshot, objects -> objects.put(made));
+      record(scope, snapshot, objects -> objects.put(idOf.apply(made), made));
     }
     return made;
   }
@@ -134,7 +134,7 @@ public final class KfpListing<R> {
     }
   }
 
-  private void record(String scope, Snapshot<R> snapshot, Consumer<ScopeObjects<R>> change) {
+  private void record(String scope, Snapshot<R> snapshot, Consumer<Map<String, R>> change) {
     if (!snapshot.record(change)) {
       scopes.remove(scope, snapshot);
     }
@@ -154,7 +154,7 @@ public final class KfpListing<R> {
     scopes.remove(scope);
   }
 
-  private Snapshot<R> snapshot(String scope) {
+  private List<R> objects(String scope) {
     Instant now = clock.instant();
     Snapshot<R> fresh = new Snapshot<>(now);
     Snapshot<R> current =
@@ -162,53 +162,53 @@ public final class KfpListing<R> {
             scope, (key, old) -> old == null || old.olderThan(maxAge, now) ? fresh : old);
     if (current == fresh) {
       try {
-        fresh.fill(listAll.apply(scope), () -> new ScopeObjects<>(idOf, nameOf, ownerOf));
+        fresh.fill(listAll.apply(scope), idOf);
       } catch (RuntimeException listFailed) {
         scopes.remove(scope, fresh);
         fresh.fail(listFailed);
         throw listFailed;
       }
     }
-    return current;
+    return current.objects();
   }
 
-  /** One scope's objects as listed at one time, and updated by our writes since. */
+  /** One scope's objects as listed at one time, by id, and updated by our writes since. */
   private static final class Snapshot<R> {
 
     private final Instant listedAt;
-    private final CompletableFuture<Void> listed = new CompletableFuture<>();
-    private final List<Consumer<ScopeObjects<R>>> pending = new ArrayList<>();
-    private ScopeObjects<R> objects;
+    private final CompletableFuture<Map<String, R>> byId = new CompletableFuture<>();
+    private final List<Consumer<Map<String, R>>> pending = new ArrayList<>();
+    private Map<String, R> objects;
 
     Snapshot(Instant listedAt) {
       this.listedAt = listedAt;
     }
 
     boolean olderThan(Duration age, Instant now) {
-      return listedAt.plus(age).isBefore(now) || listed.isCompletedExceptionally();
+      return listedAt.plus(age).isBefore(now) || byId.isCompletedExceptionally();
     }
 
-    void fill(List<R> list, Supplier<ScopeObjects<R>> empty) {
-      ScopeObjects<R> filled = empty.get();
-      list.forEach(filled::put);
+    void fill(List<R> listed, Function<R, String> idOf) {
+      Map<String, R> filled = new LinkedHashMap<>();
+      listed.forEach(o -> filled.put(idOf.apply(o), o));
       synchronized (this) {
         pending.forEach(change -> change.accept(filled));
         pending.clear();
         objects = filled;
       }
-      listed.complete(null);
+      byId.complete(filled);
     }
 
     void fail(RuntimeException error) {
-      listed.completeExceptionally(error);
+      byId.completeExceptionally(error);
     }
 
     /**
      * Applies one of our writes: now, or once the list being read is in (whether or not the list
      * saw the write, applying it after makes it true). False when the list failed.
      */
-    synchronized boolean record(Consumer<ScopeObjects<R>> change) {
-      if (listed.isCompletedExceptionally()) {
+    synchronized boolean record(Consumer<Map<String, R>> change) {
+      if (byId.isCompletedExceptionally()) {
         return false;
       }
       if (objects == null) {
@@ -221,90 +221,17 @@ public final class KfpListing<R> {
 
     /** True when the object is in the list, or the list is not read yet. */
     synchronized boolean holds(String id) {
-      return objects == null || objects.holds(id);
+      return objects == null || objects.containsKey(id);
     }
 
-    /** Answers {@code query} once the list is in. */
-    List<R> lookUp(Function<ScopeObjects<R>, List<R>> query) {
+    List<R> objects() {
       try {
-        listed.join();
+        byId.join();
       } catch (CompletionException listFailed) {
         throw listFailed.getCause() instanceof RuntimeException cause ? cause : listFailed;
       }
       synchronized (this) {
-        return query.apply(objects);
-      }
-    }
-  }
-
-  /**
-   * One scope's objects by id, indexed by owner mark and by name: each poll of an object looks its
-   * own up, and with one KFP namespace for all (single-user KFP) a scan per lookup made a drift
-   * period cost O(N²).
-   */
-  private static final class ScopeObjects<R> {
-
-    private final Function<R, String> idOf;
-    private final Function<R, String> nameOf;
-    private final Function<R, Optional<OwnerMark>> ownerOf;
-    private final Map<String, R> byId = new HashMap<>();
-    private final Map<OwnerMark, List<R>> byOwner = new HashMap<>();
-    private final Map<String, List<R>> byName = new HashMap<>();
-
-    ScopeObjects(
-        Function<R, String> idOf,
-        Function<R, String> nameOf,
-        Function<R, Optional<OwnerMark>> ownerOf) {
-      this.idOf = idOf;
-      this.nameOf = nameOf;
-      this.ownerOf = ownerOf;
-    }
-
-    /** Adds the object, or puts it in the place of the one with its id. */
-    void put(R object) {
-      R replaced = byId.put(idOf.apply(object), object);
-      if (replaced != null) {
-        unindex(replaced);
-      }
-      ownerOf.apply(object).ifPresent(owner -> add(byOwner, owner, object));
-      add(byName, nameOf.apply(object), object);
-    }
-
-    void remove(String id) {
-      R removed = byId.remove(id);
-      if (removed != null) {
-        unindex(removed);
-      }
-    }
-
-    boolean holds(String id) {
-      return byId.containsKey(id);
-    }
-
-    List<R> ownedBy(OwnerMark owner) {
-      return List.copyOf(byOwner.getOrDefault(owner, List.of()));
-    }
-
-    List<R> named(String name) {
-      return List.copyOf(byName.getOrDefault(name, List.of()));
-    }
-
-    private void unindex(R object) {
-      ownerOf.apply(object).ifPresent(owner -> drop(byOwner, owner, object));
-      drop(byName, nameOf.apply(object), object);
-    }
-
-    private static <K, R> void add(Map<K, List<R>> index, K key, R object) {
-      index.computeIfAbsent(key, k -> new ArrayList<>()).add(object);
-    }
-
-    private static <K, R> void drop(Map<K, List<R>> index, K key, R object) {
-      List<R> objects = index.get(key);
-      if (objects != null) {
-        objects.remove(object);
-        if (objects.isEmpty()) {
-          index.remove(key);
-        }
+        return List.copyOf(objects.values());
       }
     }
   }

@@ -220,21 +220,6 @@ class KfpListingTest {
     assertThat(listCalls).hasValue(1);
   }
 
-  @Test
-  void anObjectCreatedAgainUnderItsIdIsFoundByItsNewOwnerAndNameOnly() {
-    OwnerMark bob = new OwnerMark("team", "bob", "uid-b");
-    inKfp.add(new Thing("1", "team/alice", Optional.of(ALICE)));
-    inKfp.add(new Thing("2", "team/alice-too", Optional.of(ALICE)));
-    listing.named("team", "team/alice");
-
-    listing.created("team", () -> new Thing("1", "team/bob", Optional.of(bob)));
-
-    assertThat(listing.ownedBy("team", ALICE)).extracting(Thing::id).containsExactly("2");
-    assertThat(listing.ownedBy("team", bob)).extracting(Thing::id).containsExactly("1");
-    assertThat(listing.named("team", "team/alice")).isEmpty();
-    assertThat(listing.named("team", "team/bob")).extracting(Thing::id).containsExactly("1");
-  }
-
   private static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
