@@ -35,7 +35,7 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
   }
 
   @Override
-  public Set<KfpExperiment> fetchResources(Experiment experiment) {
+  protected Set<KfpExperiment> fetchFromKfp(Experiment experiment) {
     return find(experiment).map(Set::of).orElse(Set.of());
   }
 

@@ -49,7 +49,7 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
   }
 
   @Override
-  public Set<KfpPipeline> fetchResources(Pipeline pipeline) {
+  protected Set<KfpPipeline> fetchFromKfp(Pipeline pipeline) {
     String namespace = tenancy.namespaceOf(pipeline);
     return KfpLookup.markThenName(
             () -> kfp.in(namespace).pipelines().findOwnedBy(namespace, OwnerMarks.of(pipeline)),

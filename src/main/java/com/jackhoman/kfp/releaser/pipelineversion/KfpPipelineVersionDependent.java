@@ -53,7 +53,7 @@ final class KfpPipelineVersionDependent
   }
 
   @Override
-  public Set<KfpPipelineVersion> fetchResources(PipelineVersion version) {
+  protected Set<KfpPipelineVersion> fetchFromKfp(PipelineVersion version) {
     try {
       return pipelineId
           .apply(version)

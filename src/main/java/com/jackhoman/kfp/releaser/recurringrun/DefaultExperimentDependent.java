@@ -51,7 +51,7 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
   }
 
   @Override
-  public Set<KfpExperiment> fetchResources(RecurringRun run) {
+  protected Set<KfpExperiment> fetchFromKfp(RecurringRun run) {
     return usesDefault(run)
         ? experiments(run)
             .findByName(tenancy.namespaceOf(run), name(run))

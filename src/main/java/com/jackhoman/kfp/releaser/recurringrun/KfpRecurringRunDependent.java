@@ -67,7 +67,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
   }
 
   @Override
-  public Set<KfpRecurringRunsOf> fetchResources(RecurringRun run) {
+  protected Set<KfpRecurringRunsOf> fetchFromKfp(RecurringRun run) {
     List<KfpRecurringRun> found = ownedBy(run);
     if (found.isEmpty()) {
       found = recurringRuns(run).findByName(tenancy.namespaceOf(run), OwnerMarks.kfpName(run));

@@ -7,6 +7,7 @@ import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.ReadyCondition;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentSpec;
+import com.jackhoman.kfp.releaser.emulator.FaultRule;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
@@ -133,6 +134,28 @@ class ExperimentIT {
             });
     assertThat(findInKfp("drifting").orElseThrow().id())
         .isEqualTo(EXTENSION.get(Experiment.class, "drifting").getStatus().getExperimentId());
+  }
+
+  @Test
+  void driftIsStillRepairedAfterChecksFailedWhileKfpWasDown() throws InterruptedException {
+    EXTENSION.create(experiment("outlived"));
+    String firstId = awaitReady("outlived").getStatus().getExperimentId();
+
+    OPERATOR.kfp().faults().add(FaultRule.serverErrors("GET", "/apis/v2beta1/experiments", 1.0));
+    long injected = OPERATOR.kfp().faults().injected();
+    await().until(() -> OPERATOR.kfp().faults().injected() > injected);
+    Thread.sleep(OperatorUnderTest.DRIFT_PERIOD.multipliedBy(3).toMillis());
+    OPERATOR.kfp().faults().clear();
+    OPERATOR.kfpClient().experiments().delete(firstId);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        EXTENSION.get(Experiment.class, "outlived").getStatus().getExperimentId())
+                    .isNotEqualTo(firstId));
+    assertThat(findInKfp("outlived")).isPresent();
   }
 
   @Test
