@@ -6,10 +6,10 @@ import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.AttributeType;
 import io.fabric8.mockwebserver.crud.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -27,9 +27,12 @@ final class StoreIndex {
   private static final String NAMESPACE = KubernetesAttributesExtractor.NAMESPACE;
 
   private final Map<AttributeSet, String> store;
-  private final Map<ObjectName, List<AttributeSet>> keysByName = new ConcurrentHashMap<>();
+  private final Map<ObjectName, List<AttributeSet>> keysByName = new HashMap<>();
 
-  /** Orders every change of the store and its index before any lookup through the index. */
+  /**
+   * Guards the index, and orders every change of the store and its index before any lookup through
+   * the index.
+   */
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   /** An index of {@code store}, which must change only through {@link #change}. */
@@ -95,26 +98,20 @@ final class StoreIndex {
 
   private void index(AttributeSet key) {
     if (covers(key)) {
-      keysByName.compute(
-          ObjectName.of(key),
-          (name, keys) -> {
-            List<AttributeSet> updated = new ArrayList<>(keys == null ? List.of() : keys);
-            updated.remove(key);
-            updated.add(key);
-            return List.copyOf(updated);
-          });
+      List<AttributeSet> keys =
+          keysByName.computeIfAbsent(ObjectName.of(key), n -> new ArrayList<>());
+      keys.remove(key);
+      keys.add(key);
     }
   }
 
   private void unindex(AttributeSet key) {
     if (covers(key)) {
-      keysByName.computeIfPresent(
-          ObjectName.of(key),
-          (name, keys) -> {
-            List<AttributeSet> updated = new ArrayList<>(keys);
-            updated.remove(key);
-            return updated.isEmpty() ? null : List.copyOf(updated);
-          });
+      ObjectName name = ObjectName.of(key);
+      List<AttributeSet> keys = keysByName.get(name);
+      if (keys != null && keys.remove(key) && keys.isEmpty()) {
+        keysByName.remove(name);
+      }
     }
   }
 
