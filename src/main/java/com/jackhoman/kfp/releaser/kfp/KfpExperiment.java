@@ -10,4 +10,5 @@ public record KfpExperiment(
     String description,
     String namespace,
     Optional<OwnerMark> owner,
-    Instant createdAt) {}
+    Instant createdAt)
+    implements KfpObject {}

@@ -14,4 +14,5 @@ public record KfpPipeline(
     String description,
     String namespace,
     Optional<OwnerMark> owner,
-    Instant createdAt) {}
+    Instant createdAt)
+    implements KfpObject {}

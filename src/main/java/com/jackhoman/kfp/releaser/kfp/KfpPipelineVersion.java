@@ -11,4 +11,5 @@ public record KfpPipelineVersion(
     String displayName,
     String description,
     Optional<OwnerMark> owner,
-    Instant createdAt) {}
+    Instant createdAt)
+    implements KfpObject {}

@@ -22,7 +22,8 @@ public record KfpRecurringRun(
     boolean noCatchup,
     boolean enabled,
     String serviceAccount,
-    Instant createdAt) {
+    Instant createdAt)
+    implements KfpObject {
 
   public KfpRecurringRun {
     parameters = Map.copyOf(parameters);

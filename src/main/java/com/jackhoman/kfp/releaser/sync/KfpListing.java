@@ -1,6 +1,7 @@
 package com.jackhoman.kfp.releaser.sync;
 
 import com.jackhoman.kfp.releaser.kfp.KfpConflict;
+import com.jackhoman.kfp.releaser.kfp.KfpObject;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,12 +29,9 @@ import java.util.function.Supplier;
  *
  * @param <R> the KFP object
  */
-public final class KfpListing<R> {
+public final class KfpListing<R extends KfpObject> {
 
   private final Function<String, List<R>> listAll;
-  private final Function<R, String> idOf;
-  private final Function<R, String> nameOf;
-  private final Function<R, Optional<OwnerMark>> ownerOf;
   private final Duration maxAge;
   private final Clock clock;
   private final Map<String, Snapshot<R>> scopes = new ConcurrentHashMap<>();
@@ -44,40 +41,26 @@ public final class KfpListing<R> {
    *
    * @param maxAge how long a scope's list stays good for lookups
    */
-  public KfpListing(
-      Function<String, List<R>> listAll,
-      Function<R, String> idOf,
-      Function<R, String> nameOf,
-      Function<R, Optional<OwnerMark>> ownerOf,
-      Duration maxAge,
-      Clock clock) {
+  public KfpListing(Function<String, List<R>> listAll, Duration maxAge, Clock clock) {
     this.listAll = listAll;
-    this.idOf = idOf;
-    this.nameOf = nameOf;
-    this.ownerOf = ownerOf;
     this.maxAge = maxAge;
     this.clock = clock;
   }
 
   /** A listing whose scopes stay good for one drift period of {@code settings}. */
-  static <R> KfpListing<R> overDriftPeriod(
-      Function<String, List<R>> listAll,
-      Function<R, String> idOf,
-      Function<R, String> nameOf,
-      Function<R, Optional<OwnerMark>> ownerOf,
-      SyncSettings settings) {
-    return new KfpListing<>(
-        listAll, idOf, nameOf, ownerOf, settings.driftPeriod(), settings.clock());
+  static <R extends KfpObject> KfpListing<R> overDriftPeriod(
+      Function<String, List<R>> listAll, SyncSettings settings) {
+    return new KfpListing<>(listAll, settings.driftPeriod(), settings.clock());
   }
 
   /** Every object in the scope that carries this owner's mark. */
   public List<R> ownedBy(String scope, OwnerMark owner) {
-    return objects(scope).stream().filter(o -> owner.is(ownerOf.apply(o))).toList();
+    return objects(scope).stream().filter(o -> owner.is(o.owner())).toList();
   }
 
   /** Every object in the scope with this name. */
   public List<R> named(String scope, String name) {
-    return objects(scope).stream().filter(o -> name.equals(nameOf.apply(o))).toList();
+    return objects(scope).stream().filter(o -> name.equals(o.name())).toList();
   }
 
   /** Runs a create in the scope and adds what it made to the listing. */
@@ -85,7 +68,7 @@ public final class KfpListing<R> {
     T made = attempt(scope, create);
     Snapshot<R> snapshot = scopes.get(scope);
     if (snapshot != null) {
-      record(scope, snapshot, objects -> objects.put(idOf.apply(made), made));
+      record(scope, snapshot, objects -> objects.put(made.id(), made));
     }
     return made;
   }
@@ -162,7 +145,7 @@ public final class KfpListing<R> {
             scope, (key, old) -> old == null || old.olderThan(maxAge, now) ? fresh : old);
     if (current == fresh) {
       try {
-        fresh.fill(listAll.apply(scope), idOf);
+        fresh.fill(listAll.apply(scope));
       } catch (RuntimeException listFailed) {
         scopes.remove(scope, fresh);
         fresh.fail(listFailed);
@@ -173,7 +156,7 @@ public final class KfpListing<R> {
   }
 
   /** One scope's objects as listed at one time, by id, and updated by our writes since. */
-  private static final class Snapshot<R> {
+  private static final class Snapshot<R extends KfpObject> {
 
     private final Instant listedAt;
     private final CompletableFuture<Map<String, R>> byId = new CompletableFuture<>();
@@ -188,9 +171,9 @@ public final class KfpListing<R> {
       return listedAt.plus(age).isBefore(now) || byId.isCompletedExceptionally();
     }
 
-    void fill(List<R> listed, Function<R, String> idOf) {
+    void fill(List<R> listed) {
       Map<String, R> filled = new LinkedHashMap<>();
-      listed.forEach(o -> filled.put(idOf.apply(o), o));
+      listed.forEach(o -> filled.put(o.id(), o));
       synchronized (this) {
         pending.forEach(change -> change.accept(filled));
         pending.clear();

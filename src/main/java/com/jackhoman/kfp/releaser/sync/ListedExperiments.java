@@ -19,9 +19,7 @@ final class ListedExperiments implements KfpExperiments {
 
   ListedExperiments(KfpExperiments kfp, SyncSettings settings) {
     this.kfp = kfp;
-    this.listing =
-        KfpListing.overDriftPeriod(
-            kfp::list, KfpExperiment::id, KfpExperiment::name, KfpExperiment::owner, settings);
+    this.listing = KfpListing.overDriftPeriod(kfp::list, settings);
   }
 
   @Override

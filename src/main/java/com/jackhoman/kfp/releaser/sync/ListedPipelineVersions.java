@@ -19,13 +19,7 @@ final class ListedPipelineVersions implements KfpPipelineVersions {
 
   ListedPipelineVersions(KfpPipelineVersions kfp, SyncSettings settings) {
     this.kfp = kfp;
-    this.listing =
-        KfpListing.overDriftPeriod(
-            kfp::list,
-            KfpPipelineVersion::id,
-            KfpPipelineVersion::name,
-            KfpPipelineVersion::owner,
-            settings);
+    this.listing = KfpListing.overDriftPeriod(kfp::list, settings);
   }
 
   @Override

@@ -22,9 +22,7 @@ final class ListedPipelines implements KfpPipelines {
   ListedPipelines(KfpPipelines kfp, ListedPipelineVersions versions, SyncSettings settings) {
     this.kfp = kfp;
     this.versions = versions;
-    this.listing =
-        KfpListing.overDriftPeriod(
-            kfp::list, KfpPipeline::id, KfpPipeline::name, KfpPipeline::owner, settings);
+    this.listing = KfpListing.overDriftPeriod(kfp::list, settings);
   }
 
   @Override

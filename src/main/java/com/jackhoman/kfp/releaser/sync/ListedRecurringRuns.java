@@ -28,13 +28,7 @@ final class ListedRecurringRuns implements KfpRecurringRuns {
   ListedRecurringRuns(KfpRecurringRuns kfp, KfpTenancy tenancy, SyncSettings settings) {
     this.kfp = kfp;
     this.tenancy = tenancy;
-    this.listing =
-        KfpListing.overDriftPeriod(
-            kfp::list,
-            KfpRecurringRun::id,
-            KfpRecurringRun::name,
-            KfpRecurringRun::owner,
-            settings);
+    this.listing = KfpListing.overDriftPeriod(kfp::list, settings);
     this.recentRuns = new RecentRunReads(settings.kfpClock());
   }
 

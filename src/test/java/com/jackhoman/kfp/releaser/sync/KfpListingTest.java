@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jackhoman.kfp.releaser.emulator.SettableClock;
+import com.jackhoman.kfp.releaser.kfp.KfpObject;
 import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class KfpListingTest {
 
   /** A KFP object of the test: id, name and owner. */
-  private record Thing(String id, String name, Optional<OwnerMark> owner) {}
+  private record Thing(String id, String name, Optional<OwnerMark> owner) implements KfpObject {}
 
   private static final OwnerMark ALICE = new OwnerMark("team", "alice", "uid-a");
   private static final Duration PERIOD = Duration.ofMinutes(5);
@@ -37,9 +38,6 @@ class KfpListingTest {
             listCalls.incrementAndGet();
             return new ArrayList<>(inKfp);
           },
-          Thing::id,
-          Thing::name,
-          Thing::owner,
           PERIOD,
           clock);
 
@@ -142,9 +140,6 @@ class KfpListingTest {
               }
               return List.of();
             },
-            Thing::id,
-            Thing::name,
-            Thing::owner,
             PERIOD,
             clock);
 
@@ -163,9 +158,6 @@ class KfpListingTest {
               await(listing);
               return List.of(new Thing("1", "team/alice", Optional.of(ALICE)));
             },
-            Thing::id,
-            Thing::name,
-            Thing::owner,
             PERIOD,
             clock);
     ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -197,9 +189,6 @@ class KfpListingTest {
               await(listing);
               return List.of(old);
             },
-            Thing::id,
-            Thing::name,
-            Thing::owner,
             PERIOD,
             clock);
     ExecutorService thread = Executors.newSingleThreadExecutor();
