@@ -4,6 +4,6 @@
 # Usage: bench/client.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+mvn -B -q test-compile dependency:build-classpath -pl cli -am -Dmdep.outputFile=target/bench.classpath
+exec java -cp "cli/target/test-classes:cli/target/classes:$(cat cli/target/bench.classpath)" \
   com.jackhoman.kfp.releaser.bench.KfpClientBench

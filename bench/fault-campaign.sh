@@ -5,6 +5,6 @@
 # Usage: bench/fault-campaign.sh [seed, default 1] [seconds of faults, default 600]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+mvn -B -q test-compile dependency:build-classpath -pl cli -am -Dmdep.outputFile=target/bench.classpath
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "cli/target/test-classes:cli/target/classes:$(cat cli/target/bench.classpath)" \
   com.jackhoman.kfp.releaser.bench.FaultCampaignBench "$@"

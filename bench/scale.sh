@@ -17,8 +17,8 @@ while [[ $# -gt 0 && "$1" =~ ^[0-9]+$ ]]; do
   shift
 done
 [[ ${#counts[@]} -gt 0 ]] || counts=(100 1000)
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >&2
-classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
+mvn -B -q test-compile dependency:build-classpath -pl cli -am -Dmdep.outputFile=target/bench.classpath >&2
+classpath="cli/target/test-classes:cli/target/classes:$(cat cli/target/bench.classpath)"
 header=()
 for n in "${counts[@]}"; do
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
