@@ -93,7 +93,7 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
                 "experiment", inKfp.name(), inKfp.id(), inKfp.owner(), before.isEmpty()));
     next.setExperimentId(outcome.id());
     next.setConditions(outcome.conditions());
-    return StatusUpdates.patchIfChanged(experiment, next, Experiment::new);
+    return StatusUpdates.write(experiment, next, Experiment::new, context);
   }
 
   @Override
@@ -105,7 +105,8 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
     next.setConditions(
         reporter.ready(
             experiment, next.getConditions(), false, failure.reason(), failure.message()));
-    return StatusUpdates.errorPatch(experiment, next, Experiment::new, failure.reason().terminal());
+    return StatusUpdates.writeAfterError(
+        experiment, next, Experiment::new, context, failure.reason().terminal());
   }
 
   @Override
@@ -121,8 +122,7 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
               Reason.Deleting,
               "Waiting for the RecurringRuns filed under it to be deleted first: "
                   + String.join(", ", runs)));
-      StatusUpdates.patchNow(context.getClient(), experiment, next, Experiment::new);
-      return DeleteControl.noFinalizerRemoval();
+      return StatusUpdates.writeWhileDeleting(experiment, next, Experiment::new, context);
     }
     workflow.cleanup(experiment, context).throwAggregateExceptionIfErrorsPresent();
     return DeleteControl.defaultDelete();

@@ -104,7 +104,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
                       - pipeline.getMetadata().getNamespace().length()
                       - 1)
                   + " characters in this namespace"));
-      return StatusUpdates.patchIfChanged(pipeline, invalid, Pipeline::new);
+      return StatusUpdates.write(pipeline, invalid, Pipeline::new, context);
     }
     Optional<KfpPipeline> before = kfpPipeline.getSecondaryResource(pipeline, context);
     workflow.reconcile(pipeline, context).throwAggregateExceptionIfErrorsPresent();
@@ -139,7 +139,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
       conditions = outcome.conditions();
     }
     next.setConditions(conditions);
-    return StatusUpdates.patchIfChanged(pipeline, next, Pipeline::new);
+    return StatusUpdates.write(pipeline, next, Pipeline::new, context);
   }
 
   @Override
@@ -150,7 +150,8 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
     next.setObservedGeneration(pipeline.getMetadata().getGeneration());
     next.setConditions(
         reporter.ready(pipeline, next.getConditions(), false, failure.reason(), failure.message()));
-    return StatusUpdates.errorPatch(pipeline, next, Pipeline::new, failure.reason().terminal());
+    return StatusUpdates.writeAfterError(
+        pipeline, next, Pipeline::new, context, failure.reason().terminal());
   }
 
   @Override
@@ -167,8 +168,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
               Reason.Deleting,
               "Waiting for its PipelineVersions to be deleted first: "
                   + String.join(", ", remaining)));
-      StatusUpdates.patchNow(context.getClient(), pipeline, next, Pipeline::new);
-      return DeleteControl.noFinalizerRemoval();
+      return StatusUpdates.writeWhileDeleting(pipeline, next, Pipeline::new, context);
     }
     workflow.cleanup(pipeline, context).throwAggregateExceptionIfErrorsPresent();
     return DeleteControl.defaultDelete();

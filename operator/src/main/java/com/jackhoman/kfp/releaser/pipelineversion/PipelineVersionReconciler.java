@@ -109,7 +109,8 @@ public final class PipelineVersionReconciler
           tooLong.get()
               + ": create the PipelineVersion again with a metadata.name of at most "
               + KfpNameLimit.PIPELINE_VERSION.max()
-              + " characters");
+              + " characters",
+          context);
     }
     PipelinePackage pkg;
     try {
@@ -120,7 +121,8 @@ public final class PipelineVersionReconciler
           next,
           "KFP would refuse the package in spec.workflow: "
               + invalid.getMessage()
-              + ". Create a new PipelineVersion with a valid package");
+              + ". Create a new PipelineVersion with a valid package",
+          context);
     }
     next.setFormat(pkg.format().displayName());
     next.setSpecHash(pkg.specHash());
@@ -146,7 +148,7 @@ public final class PipelineVersionReconciler
       next.setPipelineId(parent.pipelineId(version).orElseThrow());
       next.setConditions(outcome.conditions());
     }
-    return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
+    return StatusUpdates.write(version, next, PipelineVersion::new, context);
   }
 
   @Override
@@ -157,8 +159,8 @@ public final class PipelineVersionReconciler
     next.setObservedGeneration(version.getMetadata().getGeneration());
     next.setConditions(
         reporter.ready(version, next.getConditions(), false, failure.reason(), failure.message()));
-    return StatusUpdates.errorPatch(
-        version, next, PipelineVersion::new, failure.reason().terminal());
+    return StatusUpdates.writeAfterError(
+        version, next, PipelineVersion::new, context, failure.reason().terminal());
   }
 
   @Override
@@ -173,8 +175,7 @@ public final class PipelineVersionReconciler
               false,
               Reason.Deleting,
               "Waiting for its RecurringRuns to be deleted first: " + String.join(", ", runs)));
-      StatusUpdates.patchNow(context.getClient(), version, next, PipelineVersion::new);
-      return DeleteControl.noFinalizerRemoval();
+      return StatusUpdates.writeWhileDeleting(version, next, PipelineVersion::new, context);
     }
     workflow.cleanup(version, context).throwAggregateExceptionIfErrorsPresent();
     return DeleteControl.defaultDelete();
@@ -182,10 +183,13 @@ public final class PipelineVersionReconciler
 
   /** Sets {@code Ready=False, reason=InvalidSpec} with {@code message}; no KFP call is made. */
   private UpdateControl<PipelineVersion> invalidSpec(
-      PipelineVersion version, PipelineVersionStatus next, String message) {
+      PipelineVersion version,
+      PipelineVersionStatus next,
+      String message,
+      Context<PipelineVersion> context) {
     next.setConditions(
         reporter.ready(version, next.getConditions(), false, Reason.InvalidSpec, message));
-    return StatusUpdates.patchIfChanged(version, next, PipelineVersion::new);
+    return StatusUpdates.write(version, next, PipelineVersion::new, context);
   }
 
   private String waitingMessage(PipelineVersion version) {

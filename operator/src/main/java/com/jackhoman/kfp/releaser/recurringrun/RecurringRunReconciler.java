@@ -116,7 +116,7 @@ public final class RecurringRunReconciler
     if (invalid.isPresent()) {
       next.setConditions(
           reporter.ready(run, next.getConditions(), false, Reason.InvalidSpec, invalid.get()));
-      return StatusUpdates.patchIfChanged(run, next, RecurringRun::new);
+      return StatusUpdates.write(run, next, RecurringRun::new, context);
     }
     Optional<KfpRecurringRunsOf> before = kfpRecurringRun.getSecondaryResource(run, context);
     List<String> awaited =
@@ -182,7 +182,7 @@ public final class RecurringRunReconciler
                       + ")");
     }
     next.setConditions(conditions);
-    return StatusUpdates.patchIfChanged(run, next, RecurringRun::new);
+    return StatusUpdates.write(run, next, RecurringRun::new, context);
   }
 
   @Override
@@ -193,7 +193,8 @@ public final class RecurringRunReconciler
     next.setObservedGeneration(run.getMetadata().getGeneration());
     next.setConditions(
         reporter.ready(run, next.getConditions(), false, failure.reason(), failure.message()));
-    return StatusUpdates.errorPatch(run, next, RecurringRun::new, failure.reason().terminal());
+    return StatusUpdates.writeAfterError(
+        run, next, RecurringRun::new, context, failure.reason().terminal());
   }
 
   @Override

@@ -198,11 +198,25 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
             mediaType.equals("application/json-patch+json")
                 ? JsonPatch.apply(patch, current.get())
                 : MergePatch.apply(current.get(), patch);
+        if (staleResourceVersion(desired, current.get())) {
+          return ApiStatus.conflict(path);
+        }
         return update(path, current.get(), desired);
       } catch (IllegalArgumentException | JsonPatchException e) {
         return ApiStatus.badRequest(e.getMessage());
       }
     }
+  }
+
+  /**
+   * Whether a patch set a resourceVersion other than the stored one: kube-apiserver takes it as a
+   * precondition and answers 409 (k8s.io/apiserver/pkg/registry/generic/registry/store.go, {@code
+   * Store.Update}: a non-zero resourceVersion that differs from the existing one is a conflict).
+   */
+  private static boolean staleResourceVersion(JsonNode desired, JsonNode current) {
+    String wanted = desired.path(METADATA).path("resourceVersion").asText("");
+    return !wanted.isEmpty()
+        && !wanted.equals(current.path(METADATA).path("resourceVersion").asText(""));
   }
 
   @Override
