@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser;
 
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
+import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
 import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
@@ -9,16 +10,13 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -84,13 +82,10 @@ public final class MockCluster implements AutoCloseable {
 
   /**
    * Starts the operator over {@code kfp} through {@code kubernetes} on all namespaces, re-checking
-   * objects every second; {@code configuration} adds settings such as leader election.
+   * objects every second; {@code process} says how it runs, as {@code run}'s flags would.
    */
   public static Operator startOperator(
-      KubernetesClient kubernetes,
-      KfpClient kfp,
-      boolean multiUser,
-      Consumer<ConfigurationServiceOverrider> configuration) {
+      KubernetesClient kubernetes, KfpClient kfp, boolean multiUser, OperatorSettings process) {
     Operator operator =
         OperatorAssembly.operator(
             kubernetes,
@@ -98,8 +93,7 @@ public final class MockCluster implements AutoCloseable {
             new KfpTenancy(multiUser),
             new SyncSettings(
                 Duration.ofSeconds(1), 0.1, Clock.systemUTC(), new SplittableRandom(7)),
-            Set.of(),
-            configuration);
+            process);
     operator.start();
     return operator;
   }

@@ -6,6 +6,7 @@ import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
+import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
@@ -19,7 +20,6 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in leader election, counting the KFP writes it makes.
  */
 public final class OperatorReplica implements AutoCloseable {
-
-  /** The Lease the replicas of a test compete for. */
-  public static final String LEASE = "kfp-releaser";
 
   private static final Duration CONNECT_RETRY = Duration.ofMillis(200);
 
@@ -65,22 +62,23 @@ public final class OperatorReplica implements AutoCloseable {
             kfp,
             new KfpTenancy(false),
             new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(3)),
-            Set.of(),
-            overrider -> {
-              overrider.withConcurrentReconciliationThreads(4);
-              leaseNamespace.ifPresent(
-                  namespace ->
-                      overrider.withLeaderElectionConfiguration(
-                          new LeaderElectionConfiguration(
-                              LEASE,
-                              namespace,
-                              Duration.ofSeconds(3),
-                              Duration.ofSeconds(2),
-                              Duration.ofMillis(500),
-                              identity,
-                              new LeaderCallbacks(() -> led.set(true), () -> {}, leader -> {}),
-                              false)));
-            });
+            leaseNamespace
+                .map(
+                    namespace ->
+                        OperatorSettings.defaults()
+                            .electedBy(
+                                new LeaderElectionConfiguration(
+                                    OperatorSettings.LEASE,
+                                    namespace,
+                                    Duration.ofSeconds(3),
+                                    Duration.ofSeconds(2),
+                                    Duration.ofMillis(500),
+                                    identity,
+                                    new LeaderCallbacks(
+                                        () -> led.set(true), () -> {}, leader -> {}),
+                                    false)))
+                .orElse(OperatorSettings.defaults())
+                .threads(4));
   }
 
   /** Connects as the {@code run} command does: trying again until KFP answers its probe. */
@@ -126,8 +124,8 @@ public final class OperatorReplica implements AutoCloseable {
   }
 
   /**
-   * Starts a replica that works only while it holds the Lease {@link #LEASE} in {@code
-   * leaseNamespace}; the others wait.
+   * Starts a replica that works only while it holds the Lease {@link OperatorSettings#LEASE} in
+   * {@code leaseNamespace}; the others wait.
    */
   public static OperatorReplica startElecting(
       String identity,

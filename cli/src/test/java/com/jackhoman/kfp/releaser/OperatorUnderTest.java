@@ -5,15 +5,8 @@ import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
-import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
-import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
-import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,66 +19,33 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The operator under test: the reconcilers of {@link OperatorAssembly} over a KFP emulator, against
- * either the faithful fabric8 mock API server (the default; the real thing cannot run on the build
- * machine) or a real cluster from the current kubeconfig when run with {@code
- * -Dkfp.test.cluster=real}.
+ * The operator under test: the operator {@code run} builds, over a KFP emulator, against the
+ * embedded Kubernetes API (the default; no cluster can run on the build machine) or a real cluster
+ * from the current kubeconfig when run with {@code -Dkfp.test.cluster=real}.
  */
 public final class OperatorUnderTest implements AfterAllCallback {
 
   /** True when the tests run against a real cluster. */
-  public static final boolean REAL_CLUSTER =
-      "real".equals(System.getProperty("kfp.test.cluster", "mock"));
+  public static final boolean REAL_CLUSTER = TestCluster.REAL;
 
   /** How often the tests' operator re-checks every object against KFP, unless told otherwise. */
   public static final Duration DRIFT_PERIOD = Duration.ofSeconds(1);
 
-  private static final String[] CRDS = {
-    "crds/pipelines.kfp.jackhoman.com.yaml",
-    "crds/pipelineversions.kfp.jackhoman.com.yaml",
-    "crds/recurringruns.kfp.jackhoman.com.yaml",
-    "crds/experiments.kfp.jackhoman.com.yaml"
-  };
-
   private final KfpEmulator kfp;
-  private final Optional<FaithfulMockServer> kubernetes;
+  private final TestCluster cluster;
   private final KfpClient client;
-  private final LocallyRunOperatorExtension extension;
+  private final ShippedOperatorExtension extension;
 
   private OperatorUnderTest(
-      KfpEmulator kfp, Duration driftPeriod, Metrics metrics, boolean asDeployed) {
+      KfpEmulator kfp, Duration driftPeriod, Metrics metrics, boolean allNamespaces) {
     this.kfp = kfp;
-    this.kubernetes =
-        REAL_CLUSTER
-            ? Optional.empty()
-            : Optional.of(
-                asDeployed
-                    ? FaithfulMockServer.startWithSchemaAdmission()
-                    : FaithfulMockServer.start());
+    this.cluster = TestCluster.start();
     this.client =
         new KfpConnector(Sleeper.system()).connect(KfpEndpoint.of(kfp.url()), Optional.empty());
-    KubernetesClient operatorClient = newKubernetesClient();
     SyncSettings settings =
         new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(7), kfp.clock());
-    LocallyRunOperatorExtension.Builder builder =
-        LocallyRunOperatorExtension.builder()
-            .withKubernetesClient(operatorClient)
-            .withInfrastructureKubernetesClient(newKubernetesClient())
-            .withAdditionalCRD(CRDS)
-            .withConfigurationService(overrider -> overrider.withMetrics(metrics))
-            .oneNamespacePerClass(true);
-    for (Reconciler<?> reconciler :
-        OperatorAssembly.reconcilers(client, new KfpTenancy(false), settings, operatorClient)) {
-      builder.withReconciler(
-          reconciler,
-          OperatorAssembly.retry(),
-          override -> {
-            if (asDeployed) {
-              override.watchingAllNamespaces();
-            }
-          });
-    }
-    this.extension = builder.build();
+    this.extension =
+        new ShippedOperatorExtension(cluster, client, settings, allNamespaces, metrics);
   }
 
   /**
@@ -104,23 +64,16 @@ public final class OperatorUnderTest implements AfterAllCallback {
 
   /**
    * An operator over {@code kfp} as it runs in a cluster: watching every namespace (not only the
-   * test class's), behind an API server that refuses what kube-apiserver refuses for our kinds
-   * (schema, CEL rules, unknown fields under strict field validation). It re-checks objects against
-   * KFP every {@code driftPeriod} and reports each reconcile to {@code metrics}.
+   * test class's). It re-checks objects against KFP every {@code driftPeriod} and reports each
+   * reconcile to {@code metrics}.
    */
   public static OperatorUnderTest asDeployed(
       KfpEmulator kfp, Duration driftPeriod, Metrics metrics) {
     return new OperatorUnderTest(kfp, driftPeriod, metrics, true);
   }
 
-  private KubernetesClient newKubernetesClient() {
-    return kubernetes
-        .map(FaithfulMockServer::newClient)
-        .orElseGet(() -> new KubernetesClientBuilder().build());
-  }
-
   /** The JUnit extension that runs the operator and creates the test namespace. */
-  public LocallyRunOperatorExtension extension() {
+  public ShippedOperatorExtension extension() {
     return extension;
   }
 
@@ -155,11 +108,11 @@ public final class OperatorUnderTest implements AfterAllCallback {
     }
   }
 
-  /** Stops KFP and the mock API server, after the operator extension has cleaned up. */
+  /** Stops KFP and the embedded API, after the operator extension has cleaned up. */
   @Override
   public void afterAll(ExtensionContext context) {
     client.close();
     kfp.close();
-    kubernetes.ifPresent(FaithfulMockServer::close);
+    cluster.close();
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -16,10 +15,7 @@ public final class ReadyCondition {
 
   /** Waits up to 20 s for the Ready condition of {@code name} to match {@code wanted}. */
   public static <T extends HasMetadata> Condition await(
-      LocallyRunOperatorExtension extension,
-      Class<T> kind,
-      String name,
-      Predicate<Condition> wanted) {
+      ShippedOperatorExtension extension, Class<T> kind, String name, Predicate<Condition> wanted) {
     return org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> of(extension.get(kind, name)).filter(wanted), Optional::isPresent)

@@ -8,21 +8,24 @@ import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.runtime.DurationConverter;
 import com.jackhoman.kfp.releaser.runtime.KfpCallMetrics;
 import com.jackhoman.kfp.releaser.runtime.KfpOptions;
+import com.jackhoman.kfp.releaser.runtime.LeaseChoice;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
+import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
 import com.jackhoman.kfp.releaser.runtime.ProbeServer;
 import com.jackhoman.kfp.releaser.runtime.ServiceAccountTokens;
+import com.jackhoman.kfp.releaser.runtime.StartupProblem;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -34,7 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code kfp-releaser run}: the operator, against the current cluster and one KFP. */
 @Command(
@@ -68,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       defaultValue = "${env:DRIFT_PERIOD:-5m}",
       description =
-          "How often every object is re-checked against KFP, jittered by 10% (env DRIFT_PERIOD;"
+          "How often every object is re-checked against KFP, jittered by 10%% (env DRIFT_PERIOD;"
               + " default ${DEFAULT-VALUE}).")
   Duration driftPeriod;
 
@@ -78,9 +83,20 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "true",
       fallbackValue = "true",
       description =
-          "Let only one replica work at a time, through the Lease kfp-releaser in the namespace of"
-              + " POD_NAMESPACE (default ${DEFAULT-VALUE}).")
+          "Let only one replica work at a time, through the Lease kfp-releaser (default"
+              + " ${DEFAULT-VALUE}).")
   boolean leaderElection;
+
+  @Option(
+      names = "--lease-namespace",
+      paramLabel = "NS",
+      defaultValue = "${env:LEASE_NAMESPACE:-}",
+      description =
+          "The namespace of the Lease (env LEASE_NAMESPACE); default: POD_NAMESPACE, else the"
+              + " namespace of the kubeconfig's current context, else default.")
+  String leaseNamespace;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--reconcile-threads",
@@ -129,23 +145,39 @@ final class RunCommand implements Callable<Integer> {
       KfpTenancy tenancy = new KfpTenancy(client.health().check().multiUser());
       Set<String> watched =
           namespaces.stream().filter(ns -> !ns.isBlank()).collect(Collectors.toSet());
+      Optional<LeaseChoice> lease =
+          leaderElection
+              ? Optional.of(
+                  LeaseChoice.of(leaseNamespace, System::getenv, kubernetes.getConfiguration()))
+              : Optional.empty();
+      OperatorSettings process =
+          OperatorSettings.defaults()
+              .watching(watched)
+              .threads(reconcileThreads)
+              .reportingTo(MicrometerMetrics.withoutPerResourceMetrics(registry));
+      if (lease.isPresent()) {
+        log.info(lease.get().describe());
+        process = process.electedBy(OperatorSettings.lease(lease.get().namespace()));
+      }
       Operator operator =
           OperatorAssembly.operator(
               kubernetes,
               client,
               tenancy,
               new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom()),
-              watched,
-              overrider -> {
-                overrider
-                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-                    .withConcurrentReconciliationThreads(reconcileThreads);
-                if (leaderElection) {
-                  overrider.withLeaderElectionConfiguration(
-                      new LeaderElectionConfiguration("kfp-releaser", leaseNamespace(kubernetes)));
-                }
-              });
-      operator.start();
+              process);
+      try {
+        operator.start();
+      } catch (RuntimeException failed) {
+        Optional<String> problem =
+            StartupProblem.explain(failed, kubernetes.getMasterUrl().toString(), lease);
+        if (problem.isEmpty()) {
+          throw failed;
+        }
+        operator.stop();
+        spec.commandLine().getErr().println("run: " + problem.get());
+        return 2;
+      }
       running.set(operator);
       log.info(
           "Started operator kfpApi={} multiUser={} namespaceTokens={} namespaces={} driftPeriod={}"
@@ -209,12 +241,5 @@ final class RunCommand implements Callable<Integer> {
         Thread.sleep(KFP_RETRY.toMillis());
       }
     }
-  }
-
-  private static String leaseNamespace(KubernetesClient kubernetes) {
-    String podNamespace = System.getenv("POD_NAMESPACE");
-    return podNamespace == null || podNamespace.isBlank()
-        ? kubernetes.getConfiguration().getNamespace()
-        : podNamespace;
   }
 }

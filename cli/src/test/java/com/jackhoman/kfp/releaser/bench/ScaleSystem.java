@@ -6,6 +6,7 @@ import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
+import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -82,9 +83,10 @@ public final class ScaleSystem implements AutoCloseable {
             kfpClient,
             new KfpTenancy(false),
             new SyncSettings(options.driftPeriod(), 0.1, clock, new SplittableRandom(7)),
-            cluster.isShared() ? workload.allNamespaces() : Set.of(),
-            overrider ->
-                overrider.withConcurrentReconciliationThreads(parallelism).withMetrics(reconciles));
+            OperatorSettings.defaults()
+                .watching(cluster.isShared() ? workload.allNamespaces() : Set.of())
+                .threads(parallelism)
+                .reportingTo(reconciles));
     operator.start();
     return new ScaleSystem(
         kfp, kfpClient, operatorClient, benchClient, operator, kubernetesWrites, reconciles);

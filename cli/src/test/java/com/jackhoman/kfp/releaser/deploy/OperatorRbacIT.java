@@ -10,6 +10,7 @@ import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
+import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
 import com.jackhoman.kfp.releaser.runtime.ServiceAccountTokens;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -108,11 +109,11 @@ class OperatorRbacIT {
               operatorClient,
               kfpClient,
               true,
-              overrider ->
-                  overrider.withLeaderElectionConfiguration(
+              OperatorSettings.defaults()
+                  .electedBy(
                       // as RunCommand elects, but stopping must not exit the test's JVM
                       LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
-                              "kfp-releaser")
+                              OperatorSettings.LEASE)
                           .withLeaseNamespace(OPERATOR_NAMESPACE)
                           .withExitOnStopLeading(false)
                           .build()));

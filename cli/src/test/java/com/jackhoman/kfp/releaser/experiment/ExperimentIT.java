@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.ReadyCondition;
+import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentSpec;
 import com.jackhoman.kfp.releaser.emulator.FaultRule;
@@ -16,7 +17,6 @@ import com.jackhoman.kfp.releaser.status.ConditionType;
 import com.jackhoman.kfp.releaser.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,7 @@ class ExperimentIT {
 
   @RegisterExtension
   @Order(2)
-  static final LocallyRunOperatorExtension EXTENSION = OPERATOR.extension();
+  static final ShippedOperatorExtension EXTENSION = OPERATOR.extension();
 
   @Test
   void experimentIsCreatedInKfpAndItsIdShownInStatus() {

@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser.faults;
 
 import com.jackhoman.kfp.releaser.OperatorReplica;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
+import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -62,7 +63,7 @@ final class Replicas implements AutoCloseable {
 
   private Optional<OperatorReplica> leader() {
     Lease lease =
-        kubernetes.leases().inNamespace(LEASE_NAMESPACE).withName(OperatorReplica.LEASE).get();
+        kubernetes.leases().inNamespace(LEASE_NAMESPACE).withName(OperatorSettings.LEASE).get();
     if (lease == null || lease.getSpec() == null) {
       return Optional.empty();
     }

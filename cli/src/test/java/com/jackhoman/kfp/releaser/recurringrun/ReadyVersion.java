@@ -2,6 +2,7 @@ package com.jackhoman.kfp.releaser.recurringrun;
 
 import static org.awaitility.Awaitility.await;
 
+import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
@@ -11,7 +12,6 @@ import com.jackhoman.kfp.releaser.status.ConditionType;
 import com.jackhoman.kfp.releaser.status.Conditions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,9 +28,9 @@ final class ReadyVersion {
   /** The compiled package every test version carries. */
   static final String PACKAGE = read("/recurringrun/echo-with-inputs.yaml");
 
-  private final LocallyRunOperatorExtension extension;
+  private final ShippedOperatorExtension extension;
 
-  ReadyVersion(LocallyRunOperatorExtension extension) {
+  ReadyVersion(ShippedOperatorExtension extension) {
     this.extension = extension;
   }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
+import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
 import com.jackhoman.kfp.releaser.api.v1alpha1.recurringrunstatus.LastRuns;
 import com.jackhoman.kfp.releaser.emulator.FaultRule;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
-import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,7 +38,7 @@ class RecurringRunHandoverIT {
 
   @RegisterExtension
   @Order(2)
-  static final LocallyRunOperatorExtension EXTENSION = OPERATOR.extension();
+  static final ShippedOperatorExtension EXTENSION = OPERATOR.extension();
 
   private final ReadyVersion versions = new ReadyVersion(EXTENSION);
   private final RecurringRunsUnderTest runs = new RecurringRunsUnderTest(OPERATOR, EXTENSION);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
+import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
@@ -17,7 +18,6 @@ import com.jackhoman.kfp.releaser.status.Conditions;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -41,7 +41,7 @@ class RecurringRunIT {
 
   @RegisterExtension
   @Order(2)
-  static final LocallyRunOperatorExtension EXTENSION = OPERATOR.extension();
+  static final ShippedOperatorExtension EXTENSION = OPERATOR.extension();
 
   private final ReadyVersion versions = new ReadyVersion(EXTENSION);
   private final RecurringRunsUnderTest runs = new RecurringRunsUnderTest(OPERATOR, EXTENSION);

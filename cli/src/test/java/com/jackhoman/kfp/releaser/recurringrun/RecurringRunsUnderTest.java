@@ -3,6 +3,7 @@ package com.jackhoman.kfp.releaser.recurringrun;
 import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
+import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
 import com.jackhoman.kfp.releaser.api.v1alpha1.recurringrunspec.Parameters;
@@ -14,7 +15,6 @@ import com.jackhoman.kfp.releaser.status.Conditions;
 import io.fabric8.kubernetes.api.model.AnyType;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +25,9 @@ import java.util.function.Consumer;
 final class RecurringRunsUnderTest {
 
   private final OperatorUnderTest operator;
-  private final LocallyRunOperatorExtension extension;
+  private final ShippedOperatorExtension extension;
 
-  RecurringRunsUnderTest(OperatorUnderTest operator, LocallyRunOperatorExtension extension) {
+  RecurringRunsUnderTest(OperatorUnderTest operator, ShippedOperatorExtension extension) {
     this.operator = operator;
     this.extension = extension;
   }

@@ -9,6 +9,7 @@ import com.jackhoman.kfp.releaser.BadInputCase;
 import com.jackhoman.kfp.releaser.BadInputCase.Outcome;
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.ReadyCondition;
+import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
@@ -24,7 +25,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -81,7 +81,7 @@ class BadInputCorpusIT {
 
   @RegisterExtension
   @Order(2)
-  static final LocallyRunOperatorExtension EXTENSION = OPERATOR.extension();
+  static final ShippedOperatorExtension EXTENSION = OPERATOR.extension();
 
   private final List<BadInputCase> cases = BadInputCase.all();
 

@@ -66,7 +66,8 @@ class KfpTokenStaysOutOfSightIT {
                         .withTokenFile(tokenFile),
                     Optional.of(KfpApiVersion.V1BETA1))) {
       KubernetesClient admin = cluster.admin();
-      Operator operator = MockCluster.startOperator(operatorClient, client, false, overrider -> {});
+      Operator operator =
+          MockCluster.startOperator(operatorClient, client, false, OperatorSettings.defaults());
       try {
         admin.resource(pipeline("train")).create();
 

@@ -56,7 +56,7 @@ class LeaderElectionIT {
 
         assertThat(second.hasLed()).isTrue();
         assertThat(second.kfpWrites()).isPositive();
-        Lease lease = client.leases().inNamespace("ops").withName(OperatorReplica.LEASE).get();
+        Lease lease = client.leases().inNamespace("ops").withName(OperatorSettings.LEASE).get();
         assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("second");
       }
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.ReadyCondition;
+import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
@@ -12,7 +13,6 @@ import com.jackhoman.kfp.releaser.emulator.FaultRule;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.javaoperatorsdk.operator.junit.LocallyRunOperatorExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
@@ -33,7 +33,7 @@ class LostCreateResponseIT {
 
   @RegisterExtension
   @Order(2)
-  static final LocallyRunOperatorExtension EXTENSION = OPERATOR.extension();
+  static final ShippedOperatorExtension EXTENSION = OPERATOR.extension();
 
   @AfterEach
   void stopDroppingAnswers() {

@@ -59,7 +59,8 @@ class NamespaceTokensIT {
                             new ServiceAccountTokens(operatorClient, ACCOUNT, Clock.systemUTC())),
                     Optional.empty())) {
       kfp.faults().expireToken("operator-own-token");
-      Operator operator = MockCluster.startOperator(operatorClient, client, true, overrider -> {});
+      Operator operator =
+          MockCluster.startOperator(operatorClient, client, true, OperatorSettings.defaults());
       try {
         for (String namespace : new String[] {"team-a", "team-b", "team-c"}) {
           cluster.admin().resource(pipeline(namespace)).create();

@@ -12,8 +12,6 @@ import picocli.CommandLine.Option;
 /** The command-line options (and environment variables) that say how to reach KFP. */
 public final class KfpOptions {
 
-  private static final Logger LOG = LoggerFactory.getLogger(KfpOptions.class);
-
   /** Which REST generation to speak. */
   public enum Api {
     v1beta1,
@@ -93,7 +91,10 @@ public final class KfpOptions {
       builder.caBundle(caFile);
     }
     if (insecure) {
-      LOG.warn(
+      // Looked up here, not in a static field: picocli builds this mixin before the sandbox turns
+      // its logging down, and SLF4J's simple logger reads its levels once, with its first logger.
+      Logger log = LoggerFactory.getLogger(KfpOptions.class);
+      log.warn(
           "Skipping verification of KFP's TLS certificate url={}: anyone on the network path can"
               + " pose as KFP and read its token; give KFP's CA with --kfp-ca-file and drop"
               + " --kfp-insecure-skip-tls-verify",

@@ -13,14 +13,12 @@ import com.jackhoman.kfp.releaser.sync.ListedKfp;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.javaoperatorsdk.operator.processing.retry.Retry;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Builds the operator's reconcilers, one per kind, over one KFP client: the one place where the
@@ -40,7 +38,7 @@ public final class OperatorAssembly {
    * @param settings drift period, clock and randomness
    * @param kubernetes the client events are recorded through
    */
-  public static List<Reconciler<?>> reconcilers(
+  private static List<Reconciler<?>> reconcilers(
       KfpClient client, KfpTenancy tenancy, SyncSettings settings, KubernetesClient kubernetes) {
     KfpClient kfp = ListedKfp.over(client, tenancy, settings);
     ConditionReporter reporter =
@@ -54,30 +52,32 @@ public final class OperatorAssembly {
   }
 
   /**
-   * A JOSDK operator running the four reconcilers.
+   * A JOSDK operator running the four reconcilers, configured as {@code run} configures it.
    *
-   * @param namespaces the namespaces to watch; empty for all
-   * @param configuration further settings: metrics, leader election, threads
+   * @param process how the process runs: namespaces, threads, leader election, metrics
    */
   public static Operator operator(
       KubernetesClient kubernetes,
       KfpClient kfp,
       KfpTenancy tenancy,
       SyncSettings settings,
-      Set<String> namespaces,
-      Consumer<ConfigurationServiceOverrider> configuration) {
+      OperatorSettings process) {
     Operator operator =
         new Operator(
             overrider -> {
               // Not server-side apply: JOSDK applies its finalizer with neither uid nor
               // resourceVersion, and an apply creates an object deleted a moment before anew.
+              // Statuses are written by StatusUpdates, which says why.
               overrider
                   .withKubernetesClient(kubernetes)
                   .withCloseClientOnStop(false)
-                  .withUseSSAToPatchPrimaryResource(false);
-              configuration.accept(overrider);
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withConcurrentReconciliationThreads(process.reconcileThreads())
+                  .withMetrics(process.metrics());
+              process.leaderElection().ifPresent(overrider::withLeaderElectionConfiguration);
             });
-    Set<String> watched = namespaces.isEmpty() ? Constants.DEFAULT_NAMESPACES_SET : namespaces;
+    Set<String> watched =
+        process.namespaces().isEmpty() ? Constants.DEFAULT_NAMESPACES_SET : process.namespaces();
     for (Reconciler<?> reconciler : reconcilers(kfp, tenancy, settings, kubernetes)) {
       operator.register(
           reconciler, override -> override.withRetry(retry()).settingNamespaces(watched));

@@ -3,8 +3,10 @@ package com.jackhoman.kfp.releaser.sandbox;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -37,6 +39,19 @@ import java.util.function.Predicate;
 final class ApiHttpHandler implements HttpHandler {
 
   private static final ObjectMapper JSON = Serialization.jsonMapper();
+
+  /**
+   * Writes watch events with every non-ASCII character escaped ({@code \\uXXXX}, the same JSON).
+   * fabric8 7.5.2 watches this API over plain HTTP, since it serves no WebSocket, and its HTTP
+   * watch ({@code WatchHTTPManager#start}) decodes each buffer as {@code
+   * UTF_8.decode(content).array()}, the whole backing array: after a multi-byte character the array
+   * ends in NUL characters, which begin the next event and fail the informer (JOSDK then stops the
+   * operator). kube-apiserver sends raw UTF-8, but fabric8 watches it over WebSocket, where this
+   * does not happen.
+   */
+  private static final ObjectWriter WATCH_EVENT =
+      JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
   private static final String VERSION =
       "{\"major\":\"1\",\"minor\":\"32\",\"gitVersion\":\"v1.32.0\",\"gitCommit\":\"sandbox\","
           + "\"gitTreeState\":\"clean\",\"buildDate\":\"2026-01-01T00:00:00Z\","
@@ -238,7 +253,7 @@ final class ApiHttpHandler implements HttpHandler {
             ? tables.render(
                 resource, List.of(change.object()), String.valueOf(change.resourceVersion()), true)
             : change.object());
-    out.write((event + "\n").getBytes(StandardCharsets.UTF_8));
+    out.write((WATCH_EVENT.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 

@@ -9,6 +9,7 @@ import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
+import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
 import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
@@ -33,7 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -88,8 +88,7 @@ public final class Sandbox implements AutoCloseable {
               kfpClient,
               new KfpTenancy(false),
               new SyncSettings(driftPeriod, 0.1, clock, new SplittableRandom()),
-              Set.of(),
-              overrider -> overrider.withConcurrentReconciliationThreads(4));
+              OperatorSettings.defaults().threads(4));
       operator.start();
       return new Sandbox(api, kfp, kfpClient, kubernetes, operator);
     } catch (IOException e) {

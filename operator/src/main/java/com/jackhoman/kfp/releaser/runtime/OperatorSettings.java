@@ -1,0 +1,56 @@
+package com.jackhoman.kfp.releaser.runtime;
+
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the operator process runs, as {@code run}'s flags say it: the one set of settings that {@code
+ * run}, the sandbox and the tests hand to {@link OperatorAssembly#operator}, so that what is tested
+ * is built the way what ships is.
+ *
+ * @param namespaces the namespaces to watch; empty for all
+ * @param reconcileThreads how many objects are reconciled at the same time
+ * @param leaderElection the Lease to hold while working, or empty to work alone
+ * @param metrics where JOSDK reports reconciles
+ */
+public record OperatorSettings(
+    Set<String> namespaces,
+    int reconcileThreads,
+    Optional<LeaderElectionConfiguration> leaderElection,
+    Metrics metrics) {
+
+  /** The name of the Lease replicas take turns on. */
+  public static final String LEASE = "kfp-releaser";
+
+  /** {@code run}'s defaults: every namespace, ten threads, no Lease, no metrics. */
+  public static OperatorSettings defaults() {
+    return new OperatorSettings(Set.of(), 10, Optional.empty(), Metrics.NOOP);
+  }
+
+  /** JOSDK's leader election on the Lease {@link #LEASE} in {@code namespace}, with its timings. */
+  public static LeaderElectionConfiguration lease(String namespace) {
+    return new LeaderElectionConfiguration(LEASE, namespace);
+  }
+
+  /** These settings watching only {@code watched} (all namespaces when empty). */
+  public OperatorSettings watching(Set<String> watched) {
+    return new OperatorSettings(Set.copyOf(watched), reconcileThreads, leaderElection, metrics);
+  }
+
+  /** These settings with {@code threads} reconcile threads. */
+  public OperatorSettings threads(int threads) {
+    return new OperatorSettings(namespaces, threads, leaderElection, metrics);
+  }
+
+  /** These settings working only while holding the Lease {@code election} names. */
+  public OperatorSettings electedBy(LeaderElectionConfiguration election) {
+    return new OperatorSettings(namespaces, reconcileThreads, Optional.of(election), metrics);
+  }
+
+  /** These settings reporting reconciles to {@code reported}. */
+  public OperatorSettings reportingTo(Metrics reported) {
+    return new OperatorSettings(namespaces, reconcileThreads, leaderElection, reported);
+  }
+}
