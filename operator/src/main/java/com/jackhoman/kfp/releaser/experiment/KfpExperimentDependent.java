@@ -29,7 +29,7 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
   private final KfpTenancy tenancy;
 
   KfpExperimentDependent(KfpClient kfp, KfpTenancy tenancy, SyncSettings settings) {
-    super(KfpExperiment.class, settings);
+    super(KfpExperiment.class, "experiment", settings);
     this.kfp = kfp;
     this.tenancy = tenancy;
   }
@@ -54,17 +54,20 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
   @Override
   public KfpExperiment create(
       KfpExperiment desired, Experiment experiment, Context<Experiment> context) {
-    return find(experiment)
-        .orElseGet(
-            () ->
-                kfp.in(desired.namespace())
-                    .experiments()
-                    .create(
-                        new NewExperiment(
-                            desired.namespace(),
-                            desired.name(),
-                            desired.description(),
-                            desired.owner().orElseThrow())));
+    return creates.create(
+        experiment,
+        () ->
+            find(experiment)
+                .orElseGet(
+                    () ->
+                        kfp.in(desired.namespace())
+                            .experiments()
+                            .create(
+                                new NewExperiment(
+                                    desired.namespace(),
+                                    desired.name(),
+                                    desired.description(),
+                                    desired.owner().orElseThrow()))));
   }
 
   @Override
@@ -77,7 +80,8 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
         inKfp,
         () -> find(experiment),
         KfpExperiment::owner,
-        gone -> kfp.in(tenancy.namespaceOf(experiment)).experiments().delete(gone.id()));
+        gone -> kfp.in(tenancy.namespaceOf(experiment)).experiments().delete(gone.id()),
+        creates);
   }
 
   private Optional<KfpExperiment> find(Experiment experiment) {

@@ -42,7 +42,7 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
       KfpTenancy tenancy,
       SyncSettings settings,
       Function<Pipeline, Optional<String>> firstVersionPackage) {
-    super(KfpPipeline.class, settings);
+    super(KfpPipeline.class, "pipeline", settings);
     this.kfp = kfp;
     this.tenancy = tenancy;
     this.firstVersionPackage = firstVersionPackage;
@@ -78,6 +78,10 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
 
   @Override
   public KfpPipeline create(KfpPipeline desired, Pipeline pipeline, Context<Pipeline> context) {
+    return creates.create(pipeline, () -> lookThenCreate(desired, pipeline));
+  }
+
+  private KfpPipeline lookThenCreate(KfpPipeline desired, Pipeline pipeline) {
     // Look again right before creating: the answer to an earlier create may have been lost.
     Optional<KfpPipeline> existing = fetchResources(pipeline).stream().findFirst();
     if (existing.isPresent()) {
@@ -111,7 +115,8 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
         inKfp,
         () -> fetchResources(pipeline).stream().findFirst(),
         KfpPipeline::owner,
-        gone -> kfp.in(tenancy.namespaceOf(pipeline)).pipelines().delete(gone.id(), true));
+        gone -> kfp.in(tenancy.namespaceOf(pipeline)).pipelines().delete(gone.id(), true),
+        creates);
   }
 
   private static String displayName(Pipeline pipeline) {

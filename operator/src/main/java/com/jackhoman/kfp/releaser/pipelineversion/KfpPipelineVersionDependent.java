@@ -46,7 +46,7 @@ final class KfpPipelineVersionDependent
       KfpTenancy tenancy,
       SyncSettings settings,
       Function<PipelineVersion, Optional<String>> pipelineId) {
-    super(KfpPipelineVersion.class, settings);
+    super(KfpPipelineVersion.class, "pipeline version", settings);
     this.kfp = kfp;
     this.tenancy = tenancy;
     this.pipelineId = pipelineId;
@@ -81,18 +81,21 @@ final class KfpPipelineVersionDependent
   @Override
   public KfpPipelineVersion create(
       KfpPipelineVersion desired, PipelineVersion version, Context<PipelineVersion> context) {
-    return find(desired.pipelineId(), version)
-        .orElseGet(
-            () ->
-                versions(version)
-                    .upload(
-                        new NewPipelineVersion(
-                            desired.pipelineId(),
-                            desired.name(),
-                            desired.displayName(),
-                            desired.description(),
-                            desired.owner().orElseThrow(),
-                            uploadYaml(version))));
+    return creates.create(
+        version,
+        () ->
+            find(desired.pipelineId(), version)
+                .orElseGet(
+                    () ->
+                        versions(version)
+                            .upload(
+                                new NewPipelineVersion(
+                                    desired.pipelineId(),
+                                    desired.name(),
+                                    desired.displayName(),
+                                    desired.description(),
+                                    desired.owner().orElseThrow(),
+                                    uploadYaml(version)))));
   }
 
   @Override
@@ -104,7 +107,8 @@ final class KfpPipelineVersionDependent
         inKfp,
         () -> fetchResources(version).stream().findFirst(),
         KfpPipelineVersion::owner,
-        gone -> versions(version).delete(gone.pipelineId(), gone.id()));
+        gone -> versions(version).delete(gone.pipelineId(), gone.id()),
+        creates);
   }
 
   private Optional<KfpPipelineVersion> find(String pipelineId, PipelineVersion version) {

@@ -39,7 +39,7 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
   private final KfpTenancy tenancy;
 
   DefaultExperimentDependent(KfpClient kfp, KfpTenancy tenancy, SyncSettings settings) {
-    super(KfpExperiment.class, settings);
+    super(KfpExperiment.class, "default experiment", settings);
     this.kfp = kfp;
     this.tenancy = tenancy;
   }
@@ -77,6 +77,10 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
   @Override
   public KfpExperiment create(
       KfpExperiment desired, RecurringRun run, Context<RecurringRun> context) {
+    return creates.create(run, () -> lookThenCreate(desired, run));
+  }
+
+  private KfpExperiment lookThenCreate(KfpExperiment desired, RecurringRun run) {
     KfpExperiments experiments = experiments(run);
     Optional<KfpExperiment> existing = experiments.findByName(desired.namespace(), desired.name());
     if (existing.isPresent()) {

@@ -59,7 +59,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
       KfpTenancy tenancy,
       SyncSettings settings,
       BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun) {
-    super(KfpRecurringRunsOf.class, settings);
+    super(KfpRecurringRunsOf.class, "recurring run", settings);
     this.kfp = kfp;
     this.tenancy = tenancy;
     this.handover = new RecurringRunHandover(kfp, tenancy);
@@ -129,6 +129,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
    * is to be retired), then hands over from every other one.
    */
   private KfpRecurringRunsOf converge(KfpRecurringRun wanted, RecurringRun run) {
+    creates.awaitSettled(run, "creating it again");
     Map<String, KfpRecurringRun> outgoing = new LinkedHashMap<>();
     ownedBy(run).forEach(r -> outgoing.put(r.id(), r));
     Optional<String> digest = SpecDigest.readFrom(wanted.description());
@@ -140,7 +141,8 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
     if (reusable.isPresent()) {
       incoming = outgoing.remove(reusable.get().id());
     } else {
-      incoming = recurringRuns(run).create(request(wanted, wanted.enabled() && outgoing.isEmpty()));
+      boolean enabled = wanted.enabled() && outgoing.isEmpty();
+      incoming = creates.create(run, () -> recurringRuns(run).create(request(wanted, enabled)));
       LOG.info(
           "Created KFP recurring run id={} enabled={} kind=RecurringRun name={}/{}",
           incoming.id(),
@@ -160,6 +162,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
         && run.getSpec().getDeletionPolicy() == RecurringRunSpec.DeletionPolicy.ORPHAN) {
       return;
     }
+    creates.awaitSettled(run, "finishing its deletion");
     Map<String, KfpRecurringRun> doomed = new LinkedHashMap<>();
     Stream.concat(
             inKfp == null ? Stream.empty() : inKfp.all().filter(r -> ours(r, run)),

@@ -39,12 +39,19 @@ public abstract class KfpPolledDependent<R, P extends HasMetadata>
 
   private final SyncSettings settings;
 
+  /** The creates of this kind that got no answer, which later creates and deletions wait out. */
+  protected final CreatesInDoubt creates;
+
   /** The objects of ours whose KFP object was looked up at least once. */
   private final Set<ResourceID> polled = ConcurrentHashMap.newKeySet();
 
-  protected KfpPolledDependent(Class<R> kfpType, SyncSettings settings) {
+  /**
+   * Polls KFP objects of {@code kfpType}, called {@code kfpKind} in messages, every drift period.
+   */
+  protected KfpPolledDependent(Class<R> kfpType, String kfpKind, SyncSettings settings) {
     super(kfpType, settings.driftPeriod(), ResourceIDMapper.singleResourceResourceIDMapper());
     this.settings = settings;
+    this.creates = new CreatesInDoubt(settings.clock(), kfpKind);
   }
 
   /** Looks the KFP object of {@code primary} up in KFP. */

@@ -24,6 +24,8 @@ public final class KfpRelease {
    * @param lookAgain finds the KFP object in KFP when the poll found none: a create whose answer
    *     was lost made one that no poll has seen yet
    * @param mark reads the owner mark a KFP object carries
+   * @param creates the creates that got no answer: one for {@code owner} is waited out first, and
+   *     KFP looked at again after it
    */
   public static <R> void release(
       HasMetadata owner,
@@ -31,11 +33,13 @@ public final class KfpRelease {
       R inKfp,
       Supplier<Optional<R>> lookAgain,
       Function<R, Optional<OwnerMark>> mark,
-      Consumer<R> delete) {
+      Consumer<R> delete,
+      CreatesInDoubt creates) {
     if (orphan) {
       return;
     }
-    R found = inKfp != null ? inKfp : lookAgain.get().orElse(null);
+    boolean doubted = creates.awaitSettled(owner, "finishing its deletion");
+    R found = inKfp != null && !doubted ? inKfp : lookAgain.get().orElse(null);
     if (found == null || Ownership.of(mark.apply(found), owner) != Ownership.OURS) {
       return;
     }

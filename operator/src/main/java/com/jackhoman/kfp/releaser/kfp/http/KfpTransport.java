@@ -5,14 +5,17 @@ import com.jackhoman.kfp.releaser.kfp.KfpException;
 import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -232,9 +235,14 @@ public final class KfpTransport implements Closeable {
       status = answer.status();
       return answer;
     } catch (IOException unreachable) {
+      boolean neverSent =
+          unreachable instanceof ConnectException
+              || unreachable instanceof ConnectTimeoutException
+              || unreachable instanceof UnknownHostException;
       throw new KfpUnavailable(
           "KFP could not be reached at " + request.getRequestUri() + ": " + unreachable,
-          unreachable);
+          unreachable,
+          neverSent ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - start)));
     } finally {
       endpoint
           .callObserver()
