@@ -17,6 +17,8 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,35 +126,47 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
   }
 
   /**
-   * Makes {@code wanted} the one KFP recurring run of {@code run}: reuses an owned one that already
-   * carries its digest (a create whose answer was lost), else creates it (disabled when another one
-   * is to be retired), then hands over from every other one.
+   * Makes {@code wanted} the one KFP recurring run of {@code run}, so that no create answered late
+   * or never can leave two enabled: a new one is always created disabled; then KFP is looked at
+   * again under the owner mark, one carrying the wanted digest is kept (the one in status, else the
+   * oldest), every other one is disabled and deleted, and only then is the kept one enabled. A
+   * create that lands later still is a disabled leftover, which the next check retires.
    */
   private KfpRecurringRunsOf converge(KfpRecurringRun wanted, RecurringRun run) {
     creates.awaitSettled(run, "creating it again");
-    Map<String, KfpRecurringRun> outgoing = new LinkedHashMap<>();
-    ownedBy(run).forEach(r -> outgoing.put(r.id(), r));
     Optional<String> digest = SpecDigest.readFrom(wanted.description());
-    Optional<KfpRecurringRun> reusable =
-        outgoing.values().stream()
-            .filter(r -> SpecDigest.readFrom(r.description()).equals(digest))
-            .findFirst();
-    KfpRecurringRun incoming;
-    if (reusable.isPresent()) {
-      incoming = outgoing.remove(reusable.get().id());
-    } else {
-      boolean enabled = wanted.enabled() && outgoing.isEmpty();
-      incoming = creates.create(run, () -> recurringRuns(run).create(request(wanted, enabled)));
+    List<KfpRecurringRun> owned = ownedBy(run);
+    if (owned.stream().noneMatch(r -> SpecDigest.readFrom(r.description()).equals(digest))) {
+      KfpRecurringRun created =
+          creates.create(run, () -> recurringRuns(run).create(request(wanted, false)));
       LOG.info(
-          "Created KFP recurring run id={} enabled={} kind=RecurringRun name={}/{}",
-          incoming.id(),
-          incoming.enabled(),
+          "Created KFP recurring run id={} enabled=false kind=RecurringRun name={}/{}",
+          created.id(),
           run.getMetadata().getNamespace(),
           run.getMetadata().getName());
+      owned = new ArrayList<>(ownedBy(run));
+      if (owned.stream().noneMatch(r -> r.id().equals(created.id()))) {
+        owned.add(created);
+      }
     }
-    KfpRecurringRun settled =
-        handover.complete(List.copyOf(outgoing.values()), incoming, wanted.enabled(), run);
+    KfpRecurringRun kept = keeper(owned, digest, run);
+    List<KfpRecurringRun> outgoing = owned.stream().filter(r -> !r.id().equals(kept.id())).toList();
+    KfpRecurringRun settled = handover.complete(outgoing, kept, wanted.enabled(), run);
     return new KfpRecurringRunsOf(settled, List.of(), List.of());
+  }
+
+  /** Of the owned ones carrying {@code digest}: the one the status names, else the oldest. */
+  private static KfpRecurringRun keeper(
+      List<KfpRecurringRun> owned, Optional<String> digest, RecurringRun run) {
+    String inStatus = run.getStatus() == null ? null : run.getStatus().getId();
+    return owned.stream()
+        .filter(r -> SpecDigest.readFrom(r.description()).equals(digest))
+        .min(
+            Comparator.comparing((KfpRecurringRun r) -> !r.id().equals(inStatus))
+                .thenComparing(
+                    KfpRecurringRun::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(KfpRecurringRun::id))
+        .orElseThrow();
   }
 
   @Override
