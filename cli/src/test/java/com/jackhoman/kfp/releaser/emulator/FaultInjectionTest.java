@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest {
+
+  private static final Duration DELAY = Duration.ofMillis(900);
 
   private final KfpEmulator emulator = KfpEmulator.builder().start();
   private final KfpHttp http = new KfpHttp(emulator);
@@ -76,6 +79,45 @@ class FaultInjectionTest {
     emulator.faults().clear();
     assertThat(http.get("/apis/v2beta1/pipelines/names/p").status()).isEqualTo(200);
     assertThat(emulator.log().entries().get(0).status()).isZero();
+  }
+
+  @Test
+  void aLateAnswerThatCommitsBeforeItsDelayShowsTheChangeWhileTheClientStillWaits()
+      throws Exception {
+    CompletableFuture<KfpHttp.Reply> late = postLate(LateCommit.BEFORE_DELAY);
+
+    Thread.sleep(300);
+    assertThat(http.get("/apis/v2beta1/pipelines/names/p").status()).isEqualTo(200);
+    assertThat(late.get().status()).isEqualTo(200);
+  }
+
+  @Test
+  void aLateAnswerThatCommitsAfterItsDelayShowsTheChangeOnlyThen() throws Exception {
+    CompletableFuture<KfpHttp.Reply> late = postLate(LateCommit.AFTER_DELAY);
+
+    Thread.sleep(300);
+    assertThat(http.get("/apis/v2beta1/pipelines/names/p").status()).isEqualTo(404);
+    assertThat(late.get().status()).isEqualTo(200);
+    assertThat(http.get("/apis/v2beta1/pipelines/names/p").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aLateAnswerThatNeverCommitsLeavesNothingAndTheNextCallIsOnTime() throws Exception {
+    CompletableFuture<KfpHttp.Reply> late = postLate(LateCommit.NEVER);
+
+    assertThat(late.get().status()).isEqualTo(503);
+    assertThat(http.get("/apis/v2beta1/pipelines/names/p").status()).isEqualTo(404);
+    long start = System.nanoTime();
+    assertThat(http.post("/apis/v2beta1/pipelines", "{\"name\":\"p\"}").status()).isEqualTo(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DELAY);
+  }
+
+  private CompletableFuture<KfpHttp.Reply> postLate(LateCommit commit) {
+    emulator
+        .faults()
+        .add(FaultRule.lateAnswerOnce("POST", "/apis/v2beta1/pipelines", DELAY, commit));
+    return CompletableFuture.supplyAsync(
+        () -> http.post("/apis/v2beta1/pipelines", "{\"name\":\"p\"}"));
   }
 
   @Test

@@ -41,8 +41,22 @@ final class EmulatorHandler implements HttpHandler {
       ApiRequest request = read(exchange);
       FaultInjector.Decision decision =
           faults.decide(request.method(), request.path(), request.headers().get("authorization"));
-      pause(decision.latency());
-      ApiResponse response = answer(request, decision);
+      ApiResponse response;
+      switch (decision.commit()) {
+        case BEFORE_DELAY -> {
+          response = answer(request, decision);
+          pause(decision.latency());
+        }
+        case NEVER -> {
+          pause(decision.latency());
+          KfpError gaveUp = KfpError.unavailable("Injected fault: gave up before carrying it out");
+          response = new ApiResponse(gaveUp.httpStatus(), gaveUp.gatewayBody().toString());
+        }
+        default -> {
+          pause(decision.latency());
+          response = answer(request, decision);
+        }
+      }
       if (decision.drop()) {
         log.record(new LoggedRequest(request.method(), request.path(), 0, clock.instant()));
         return;

@@ -10,13 +10,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides which faults hit a request, from the rules a test added and a seeded random source: 5xx,
- * 409, latency, responses dropped after commit, and expired bearer tokens answered with 401.
+ * 409, latency (with the change taking effect before it, after it or never), responses dropped
+ * after commit, and expired bearer tokens answered with 401.
  */
 public final class FaultInjector {
 
   /** What to do to one request. */
   record Decision(
-      Duration latency, boolean fail, boolean conflict, boolean drop, boolean expiredToken) {}
+      Duration latency,
+      LateCommit commit,
+      boolean fail,
+      boolean conflict,
+      boolean drop,
+      boolean expiredToken) {}
 
   private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
   private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
@@ -54,13 +60,15 @@ public final class FaultInjector {
             && authorization.startsWith("Bearer ")
             && expiredTokens.contains(authorization.substring(7));
     Duration latency = Duration.ZERO;
+    LateCommit commit = LateCommit.AFTER_DELAY;
     boolean fail = false;
     boolean conflict = false;
     boolean drop = false;
     for (FaultRule rule : rules) {
-      if (rule.matches(method, path)) {
+      if (rule.matches(method, path) && (!rule.once() || rules.remove(rule))) {
         if (draw(rule.latencyRate())) {
           latency = latency.plus(rule.latency());
+          commit = pick(rule.lateCommits());
         }
         fail |= draw(rule.errorRate());
         conflict |= draw(rule.conflictRate());
@@ -70,7 +78,16 @@ public final class FaultInjector {
     if (expired || fail || conflict || drop || !latency.isZero()) {
       injected.incrementAndGet();
     }
-    return new Decision(latency, fail, conflict, drop, expired);
+    return new Decision(latency, commit, fail, conflict, drop, expired);
+  }
+
+  private LateCommit pick(List<LateCommit> commits) {
+    if (commits.size() == 1) {
+      return commits.get(0);
+    }
+    synchronized (random) {
+      return commits.get(random.nextInt(commits.size()));
+    }
   }
 
   private boolean draw(double rate) {
