@@ -37,11 +37,14 @@ public final class OperatorUnderTest implements AfterAllCallback {
   private final ShippedOperatorExtension extension;
 
   private OperatorUnderTest(
-      KfpEmulator kfp, Duration driftPeriod, Metrics metrics, boolean allNamespaces) {
+      KfpEmulator kfp,
+      Duration driftPeriod,
+      Metrics metrics,
+      boolean allNamespaces,
+      KfpEndpoint endpoint) {
     this.kfp = kfp;
     this.cluster = TestCluster.start();
-    this.client =
-        new KfpConnector(Sleeper.system()).connect(KfpEndpoint.of(kfp.url()), Optional.empty());
+    this.client = new KfpConnector(Sleeper.system()).connect(endpoint, Optional.empty());
     SyncSettings settings =
         new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(7), kfp.clock());
     this.extension =
@@ -54,12 +57,22 @@ public final class OperatorUnderTest implements AfterAllCallback {
    * one, so that KFP and the API server stop only after the operator has.
    */
   public static OperatorUnderTest over(KfpEmulator kfp) {
-    return new OperatorUnderTest(kfp, DRIFT_PERIOD, Metrics.NOOP, false);
+    return new OperatorUnderTest(kfp, DRIFT_PERIOD, Metrics.NOOP, false, KfpEndpoint.of(kfp.url()));
   }
 
   /** An operator over {@code kfp} that re-checks objects against KFP only every {@code period}. */
   public static OperatorUnderTest over(KfpEmulator kfp, Duration driftPeriod) {
-    return new OperatorUnderTest(kfp, driftPeriod, Metrics.NOOP, false);
+    return new OperatorUnderTest(kfp, driftPeriod, Metrics.NOOP, false, KfpEndpoint.of(kfp.url()));
+  }
+
+  /** An operator over {@code kfp} whose KFP calls give up after {@code timeout}. */
+  public static OperatorUnderTest withKfpTimeout(KfpEmulator kfp, Duration timeout) {
+    return new OperatorUnderTest(
+        kfp,
+        DRIFT_PERIOD,
+        Metrics.NOOP,
+        false,
+        KfpEndpoint.builder(kfp.url()).timeouts(timeout, timeout).build());
   }
 
   /**
@@ -69,7 +82,7 @@ public final class OperatorUnderTest implements AfterAllCallback {
    */
   public static OperatorUnderTest asDeployed(
       KfpEmulator kfp, Duration driftPeriod, Metrics metrics) {
-    return new OperatorUnderTest(kfp, driftPeriod, metrics, true);
+    return new OperatorUnderTest(kfp, driftPeriod, metrics, true, KfpEndpoint.of(kfp.url()));
   }
 
   /** The JUnit extension that runs the operator and creates the test namespace. */
