@@ -5,6 +5,7 @@ import com.jackhoman.kfp.releaser.kfp.KfpException;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
+import com.jackhoman.kfp.releaser.runtime.LeaseFence;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
 import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
@@ -19,6 +20,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +39,10 @@ public final class OperatorReplica implements AutoCloseable {
   private final KfpClient kfp;
   private final Operator operator;
   private final AtomicInteger kfpWrites = new AtomicInteger();
+  private final AtomicInteger writesWithoutLease = new AtomicInteger();
   private final AtomicBoolean led = new AtomicBoolean();
+  private final LeaseFence fence = new LeaseFence();
+  private final LeadingTimes leading = new LeadingTimes();
 
   private OperatorReplica(
       String identity,
@@ -53,8 +58,12 @@ public final class OperatorReplica implements AutoCloseable {
                     (method, path, status, took) -> {
                       if (!method.equals("GET")) {
                         kfpWrites.incrementAndGet();
+                        if (leaseNamespace.isPresent() && !leading.at(Instant.now().minus(took))) {
+                          writesWithoutLease.incrementAndGet();
+                        }
                       }
                     })
+                .writesOnlyWhile(leaseNamespace.isPresent() ? fence : () -> true)
                 .build());
     this.operator =
         OperatorAssembly.operator(
@@ -74,8 +83,14 @@ public final class OperatorReplica implements AutoCloseable {
                                     Duration.ofSeconds(2),
                                     Duration.ofMillis(500),
                                     identity,
-                                    new LeaderCallbacks(
-                                        () -> led.set(true), () -> {}, leader -> {}),
+                                    fence.callbacks(
+                                        new LeaderCallbacks(
+                                            () -> {
+                                              led.set(true);
+                                              leading.started(Instant.now());
+                                            },
+                                            () -> leading.stopped(Instant.now()),
+                                            leader -> {})),
                                     false)))
                 .orElse(OperatorSettings.defaults())
                 .threads(4));
@@ -148,6 +163,11 @@ public final class OperatorReplica implements AutoCloseable {
   /** How many KFP calls other than reads it has made. */
   public int kfpWrites() {
     return kfpWrites.get();
+  }
+
+  /** How many KFP writes it sent while it did not hold the Lease (taking part in the election). */
+  public int writesWithoutLease() {
+    return writesWithoutLease.get();
   }
 
   /** Whether it has ever become the leader. */

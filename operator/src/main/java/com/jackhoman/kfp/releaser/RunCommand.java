@@ -9,6 +9,7 @@ import com.jackhoman.kfp.releaser.runtime.DurationConverter;
 import com.jackhoman.kfp.releaser.runtime.KfpCallMetrics;
 import com.jackhoman.kfp.releaser.runtime.KfpOptions;
 import com.jackhoman.kfp.releaser.runtime.LeaseChoice;
+import com.jackhoman.kfp.releaser.runtime.LeaseFence;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
 import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
 import com.jackhoman.kfp.releaser.runtime.ProbeServer;
@@ -32,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,6 +133,7 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread onSigterm = new Thread(() -> stopGracefully(worker, stopped), "kfp-releaser-shutdown");
     Runtime.getRuntime().addShutdownHook(onSigterm);
+    LeaseFence fence = new LeaseFence();
     try (KubernetesClient kubernetes = new KubernetesClientBuilder().build();
         ProbeServer probes =
             ProbeServer.start(
@@ -141,7 +144,12 @@ final class RunCommand implements Callable<Integer> {
                     running.get() != null
                         && running.get().getRuntimeInfo().allEventSourcesAreHealthy(),
                 registry::scrape);
-        KfpClient client = connectToKfp(kubernetes, new KfpCallMetrics(registry), log)) {
+        KfpClient client =
+            connectToKfp(
+                kubernetes,
+                new KfpCallMetrics(registry),
+                leaderElection ? fence : () -> true,
+                log)) {
       KfpTenancy tenancy = new KfpTenancy(client.health().check().multiUser());
       Set<String> watched =
           namespaces.stream().filter(ns -> !ns.isBlank()).collect(Collectors.toSet());
@@ -157,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
               .reportingTo(MicrometerMetrics.withoutPerResourceMetrics(registry));
       if (lease.isPresent()) {
         log.info(lease.get().describe());
-        process = process.electedBy(OperatorSettings.lease(lease.get().namespace()));
+        process = process.electedBy(OperatorSettings.lease(lease.get().namespace(), fence));
       }
       Operator operator =
           OperatorAssembly.operator(
@@ -218,11 +226,15 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private KfpClient connectToKfp(KubernetesClient kubernetes, KfpCallMetrics metrics, Logger log)
+  private KfpClient connectToKfp(
+      KubernetesClient kubernetes, KfpCallMetrics metrics, BooleanSupplier mayWrite, Logger log)
       throws InterruptedException {
     KfpConnector connector = new KfpConnector(Sleeper.system());
     KfpEndpoint.Builder builder =
-        kfp.endpoint().toBuilder().callObserver(metrics).maxConnections(reconcileThreads);
+        kfp.endpoint().toBuilder()
+            .callObserver(metrics)
+            .maxConnections(reconcileThreads)
+            .writesOnlyWhile(mayWrite);
     kfp.namespaceTokenServiceAccount()
         .ifPresent(
             account ->

@@ -90,7 +90,7 @@ public final class FaultCampaign {
             faults.injected(),
             workload.resurrected(),
             findings,
-            replicas.writesByStandbys(),
+            replicas.writesWithoutLease(),
             replicas.restarts(),
             findings.converged() ? convergeSeconds : Double.NaN);
       }
@@ -134,7 +134,8 @@ public final class FaultCampaign {
    * @param resurrected objects that came back without a spec after being deleted (see {@link
    *     Workload#resurrected()}); the workload deletes them again
    * @param findings the invariants after convergence (or at the deadline)
-   * @param standbyWrites KFP writes by replicas that never led
+   * @param writesWithoutLease KFP writes a replica sent while it did not hold the Lease, by its own
+   *     record of when it led
    * @param restarts how many leaders were killed
    * @param convergeSeconds seconds from the faults' end until the invariants held; NaN if never
    */
@@ -144,7 +145,7 @@ public final class FaultCampaign {
       long faults,
       int resurrected,
       Invariants.Findings findings,
-      int standbyWrites,
+      int writesWithoutLease,
       int restarts,
       double convergeSeconds) {
 
@@ -153,7 +154,7 @@ public final class FaultCampaign {
       return String.format(
           java.util.Locale.ROOT,
           "objects=%d ops=%d faults=%d restarts=%d duplicates=%d orphans=%d stuck=%d"
-              + " double_enabled=%d not_ready=%d missing_ids=%d standby_writes=%d resurrected=%d"
+              + " double_enabled=%d not_ready=%d missing_ids=%d writes_without_lease=%d resurrected=%d"
               + " converge_s=%s",
           objects,
           ops,
@@ -165,7 +166,7 @@ public final class FaultCampaign {
           findings.doubleEnabled(),
           findings.notReady(),
           findings.missingIds(),
-          standbyWrites,
+          writesWithoutLease,
           resurrected,
           Double.isNaN(convergeSeconds)
               ? "never"
@@ -176,7 +177,7 @@ public final class FaultCampaign {
     public boolean clean() {
       return findings.converged()
           && findings.doubleEnabled() == 0
-          && standbyWrites == 0
+          && writesWithoutLease == 0
           && resurrected == 0;
     }
   }

@@ -50,7 +50,7 @@ final class FaultSchedule {
     kfp.faults().add(FaultRule.conflicts("POST", "/apis/.*", kfpRate / 2));
     kfp.faults()
         .add(
-            FaultRule.latencySpikes(
+            FaultRule.lateAnswers(
                 null, "/apis/.*", FaultCampaign.KFP_TIMEOUT.plusMillis(500), kfpRate / 4));
     kfp.faults().add(FaultRule.dropAfterCommit("POST", "/apis/.*", kfpRate));
     kfp.faults().add(FaultRule.dropAfterCommit("DELETE", "/apis/.*", kfpRate));

@@ -57,8 +57,8 @@ final class Replicas implements AutoCloseable {
   }
 
   /** KFP writes made by replicas that never held the Lease: must be none. */
-  int writesByStandbys() {
-    return all.stream().filter(r -> !r.hasLed()).mapToInt(OperatorReplica::kfpWrites).sum();
+  int writesWithoutLease() {
+    return all.stream().mapToInt(OperatorReplica::writesWithoutLease).sum();
   }
 
   private Optional<OperatorReplica> leader() {

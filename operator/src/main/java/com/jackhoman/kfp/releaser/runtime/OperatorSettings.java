@@ -1,6 +1,8 @@
 package com.jackhoman.kfp.releaser.runtime;
 
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +31,15 @@ public record OperatorSettings(
     return new OperatorSettings(Set.of(), 10, Optional.empty(), Metrics.NOOP);
   }
 
-  /** JOSDK's leader election on the Lease {@link #LEASE} in {@code namespace}, with its timings. */
-  public static LeaderElectionConfiguration lease(String namespace) {
-    return new LeaderElectionConfiguration(LEASE, namespace);
+  /**
+   * JOSDK's leader election on the Lease {@link #LEASE} in {@code namespace}, with its timings,
+   * exiting when the Lease is lost; {@code fence} closes KFP writes from that moment.
+   */
+  public static LeaderElectionConfiguration lease(String namespace, LeaseFence fence) {
+    return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE)
+        .withLeaseNamespace(namespace)
+        .withLeaderCallbacks(fence.callbacks(new LeaderCallbacks(() -> {}, () -> {}, id -> {})))
+        .build();
   }
 
   /** These settings watching only {@code watched} (all namespaces when empty). */

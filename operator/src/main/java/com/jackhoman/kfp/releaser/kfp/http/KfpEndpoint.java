@@ -4,11 +4,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where KFP is and how to talk to it: base URL (with any {@code /pipeline} prefix), auth (the
  * operator's token file, and optionally a token per namespace), TLS, timeouts, pool size, read
- * retries, the page size of list calls and who hears of each call.
+ * retries, the page size of list calls, who hears of each call, and whether writes may be sent now
+ * (a replica that lost its Lease sends none).
  */
 public record KfpEndpoint(
     URI baseUrl,
@@ -22,7 +24,8 @@ public record KfpEndpoint(
     int maxConnections,
     ReadRetry readRetry,
     int pageSize,
-    KfpCallObserver callObserver) {
+    KfpCallObserver callObserver,
+    BooleanSupplier mayWrite) {
 
   /** An endpoint with no auth, system TLS trust and production defaults for the rest. */
   public static KfpEndpoint of(URI baseUrl) {
@@ -52,6 +55,7 @@ public record KfpEndpoint(
     builder.maxConnections = maxConnections;
     builder.readRetry = readRetry;
     builder.pageSize = pageSize;
+    builder.mayWrite = mayWrite;
     return builder;
   }
 
@@ -112,6 +116,7 @@ public record KfpEndpoint(
     private ReadRetry readRetry = ReadRetry.standard();
     private int pageSize = 200;
     private KfpCallObserver callObserver = KfpCallObserver.none();
+    private BooleanSupplier mayWrite = () -> true;
 
     private Builder(URI baseUrl) {
       if (baseUrl.getRawUserInfo() != null) {
@@ -183,6 +188,15 @@ public record KfpEndpoint(
       return this;
     }
 
+    /**
+     * Sends a write (any call but a GET) only while {@code gate} says so; refused writes fail as
+     * {@code KfpUnavailable} before anything is sent.
+     */
+    public Builder writesOnlyWhile(BooleanSupplier gate) {
+      mayWrite = gate;
+      return this;
+    }
+
     /** The endpoint. */
     public KfpEndpoint build() {
       return new KfpEndpoint(
@@ -197,7 +211,8 @@ public record KfpEndpoint(
           maxConnections,
           readRetry,
           pageSize,
-          callObserver);
+          callObserver,
+          mayWrite);
     }
   }
 }

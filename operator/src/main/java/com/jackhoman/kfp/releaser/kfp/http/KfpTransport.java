@@ -215,6 +215,15 @@ public final class KfpTransport implements Closeable {
   }
 
   private Answer send(ClassicHttpRequest request) {
+    if (!"GET".equals(request.getMethod()) && !endpoint.mayWrite().getAsBoolean()) {
+      throw new KfpUnavailable(
+          0,
+          "Not sent: this replica no longer holds the operator's Lease, so it makes no KFP write ("
+              + request.getMethod()
+              + " "
+              + request.getPath()
+              + ")");
+    }
     Optional<String> bearer = token.map(Bearer::current);
     bearer.ifPresent(t -> request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + t));
     endpoint.userId().ifPresent(user -> request.setHeader(USER_ID_HEADER, user));
