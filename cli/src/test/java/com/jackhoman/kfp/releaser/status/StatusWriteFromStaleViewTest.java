@@ -81,6 +81,39 @@ class StatusWriteFromStaleViewTest {
         .containsExactly("False", "KfpUnavailable", "id B");
   }
 
+  /**
+   * The campaign's unexplained {@code Ready=False reason=Synced}: resuming a suspended run (cached
+   * "True, Suspended") while a failed reconcile has stored "False, KfpUnavailable". JOSDK's patch
+   * from the cached copy changes the reason and message only, and the status stays False; the
+   * operator's write is refused instead and worked out again.
+   */
+  @Test
+  void resumingFromAStaleCopyCannotLeaveReadyFalseWithReasonSynced() throws Exception {
+    RecurringRun suspended =
+        client
+            .resource(client.resource(cached).get())
+            .editStatus(r -> withReady(r, true, Reason.Suspended, "paused"));
+    client.resource(suspended).editStatus(r -> withReady(r, false, Reason.KfpUnavailable, "down"));
+    RecurringRunStatus resumed = StatusUpdates.workingCopy(suspended, RecurringRunStatus.class);
+    resumed.setConditions(ready(resumed.getConditions(), true, Reason.Synced, "paused"));
+    RecurringRun base = client.resource(suspended).get();
+    base.setStatus(suspended.getStatus());
+    base.getMetadata().setResourceVersion(null);
+    client.resource(base).editStatus(r -> withStatus(r, resumed));
+    assertThat(storedReady())
+        .extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly("False", "Synced");
+
+    client
+        .resource(client.resource(cached).get())
+        .editStatus(r -> withReady(r, false, Reason.KfpUnavailable, "down"));
+
+    assertThat(StatusUpdates.send(client, suspended, resumed, RecurringRun::new)).isEmpty();
+    assertThat(storedReady())
+        .extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly("False", "KfpUnavailable");
+  }
+
   @Test
   void aWriteFromTheCurrentCopyStoresTheWholeStatus() throws Exception {
     RecurringRun current = client.resource(cached).get();
