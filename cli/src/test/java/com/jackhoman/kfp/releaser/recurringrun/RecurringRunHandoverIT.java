@@ -11,6 +11,7 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.recurringrunstatus.LastRuns;
 import com.jackhoman.kfp.releaser.emulator.FaultRule;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
+import com.jackhoman.kfp.releaser.kfp.NewRecurringRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -135,6 +136,61 @@ class RecurringRunHandoverIT {
     } finally {
       OPERATOR.kfp().faults().clear();
     }
+  }
+
+  @Test
+  void aDuplicateUnderTheMarkIsRemovedWithAnEventAndTheOneInStatusKept() {
+    versions.applyReady("twin-version");
+    runs.apply("twin", "twin-version", spec -> {});
+    String kept = runs.awaitSynced("twin").getStatus().getId();
+    KfpRecurringRun original = runs.inKfp("twin").get(0);
+    // What a create answered late leaves: a second, disabled one under the same mark.
+    String duplicate =
+        OPERATOR
+            .kfpClient()
+            .recurringRuns()
+            .create(
+                new NewRecurringRun(
+                    original.name(),
+                    original.description(),
+                    original.owner().orElseThrow(),
+                    original.experimentId(),
+                    original.pipelineId(),
+                    original.pipelineVersionId(),
+                    original.trigger(),
+                    original.parameters(),
+                    original.maxConcurrency(),
+                    original.noCatchup(),
+                    false,
+                    original.serviceAccount()))
+            .id();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> runs.inKfp("twin").size() == 1);
+
+    assertThat(runs.inKfp("twin"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.id()).isEqualTo(kept))
+        .satisfies(r -> assertThat(r.enabled()).isTrue());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        EXTENSION
+                            .getKubernetesClient()
+                            .v1()
+                            .events()
+                            .inNamespace(EXTENSION.getNamespace())
+                            .list()
+                            .getItems())
+                    .anySatisfy(
+                        event -> {
+                          assertThat(event.getReason()).isEqualTo("DuplicatesRemoved");
+                          assertThat(event.getInvolvedObject().getName()).isEqualTo("twin");
+                          assertThat(event.getMessage())
+                              .contains(duplicate)
+                              .contains("kept " + kept);
+                        }));
   }
 
   private void assertHandsOverBlueGreen(String name, Consumer<RecurringRunSpec> edit) {

@@ -156,6 +156,16 @@ public final class RecurringRunReconciler
     } else {
       KfpRecurringRun scheduled = inKfp.get().current();
       conditions = reporter.drift(run, conditions, drift(current, before, scheduled));
+      if (inKfp.get().leftovers().isEmpty()) {
+        reporter.duplicatesRemoved(
+            run,
+            before.stream()
+                .flatMap(b -> b.leftovers().stream())
+                .map(KfpRecurringRun::id)
+                .filter(id -> !id.equals(scheduled.id()))
+                .toList(),
+            scheduled.id());
+      }
       report(next, inKfp);
       conditions =
           scheduled.enabled()

@@ -70,6 +70,22 @@ public final class ConditionReporter {
   }
 
   /**
+   * Records a Warning event that the KFP objects {@code removed} were duplicates of {@code kept}
+   * and are gone, when there were any.
+   */
+  public void duplicatesRemoved(HasMetadata object, List<String> removed, String kept) {
+    if (!removed.isEmpty()) {
+      events.warning(
+          object,
+          Reason.DuplicatesRemoved.name(),
+          "Removed duplicate KFP objects "
+              + String.join(", ", removed)
+              + " (left by a KFP call answered late or an interrupted handover); kept "
+              + kept);
+    }
+  }
+
+  /**
    * True when KFP refused this very generation of the spec ({@code Rejected} or {@code Conflict}):
    * the operator makes no more KFP writes for it until the spec changes.
    */

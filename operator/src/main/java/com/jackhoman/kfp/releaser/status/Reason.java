@@ -21,6 +21,8 @@ public enum Reason {
   Drifted(false),
   /** A drift was found and repaired; the Drifted condition's message says what and when. */
   Repaired(false),
+  /** An event's: duplicates a late answer or an interrupted handover left in KFP were removed. */
+  DuplicatesRemoved(false),
   /** The spec cannot work (bad package, unknown parameter); fix the spec. */
   InvalidSpec(true),
   /** KFP refused the request (HTTP 400) with the message shown; fix the spec. */
