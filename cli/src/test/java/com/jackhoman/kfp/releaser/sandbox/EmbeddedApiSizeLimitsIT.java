@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jackhoman.kfp.releaser.TestCluster;
 import com.jackhoman.kfp.releaser.sandbox.RawApi.Answer;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,13 @@ class EmbeddedApiSizeLimitsIT {
   @BeforeAll
   static void start() {
     cluster = TestCluster.start();
-    client = cluster.newClient();
+    // One answer per request: fabric8 retries a 500 ten times by default, and the embedded API's
+    // client configuration does not read kubernetes.request.retry.backoffLimit.
+    client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(cluster.clientConfig()).withRequestRetryBackoffLimit(0).build())
+            .build();
     api = new RawApi(client);
     namespace = cluster.namespace("size-limits");
     versions = "/apis/kfp.jackhoman.com/v1alpha1/namespaces/" + namespace + "/pipelineversions";
