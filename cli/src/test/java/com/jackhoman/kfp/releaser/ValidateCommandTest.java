@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kfp-releaser validate} as a user runs it: exit codes, formats, stdin and explanations. */
 class ValidateCommandTest {
@@ -44,6 +48,51 @@ class ValidateCommandTest {
           - {name: epochs, value: "3"}
         """
             .formatted(cron);
+  }
+
+  @Test
+  void aVersionTooLargeForADefaultClusterIsAnErrorNamingFileObjectLimitAndSize(@TempDir Path dir)
+      throws IOException {
+    Path manifest =
+        Files.writeString(
+            dir.resolve("large.yaml"),
+            BadInputCase.all().stream()
+                .filter(badInput -> badInput.name().equals("large-package"))
+                .findFirst()
+                .orElseThrow()
+                .manifestText());
+
+    CliRun run = CliRun.of("validate", manifest.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .containsPattern(
+            "large\\.yaml: PipelineVersion train-v1: the object is \\d{7} bytes as JSON, too large"
+                + " for a default cluster: its etcd takes requests of at most 1572864 bytes"
+                + " \\(--max-request-bytes\\), and this object needs \\d{7} with its key and"
+                + " metadata; kube-apiserver answers 500 \"etcdserver: request is too large\"");
+  }
+
+  @Test
+  void aVersionOverTheBodyLimitIsAnErrorWithKubeApiserversAnswer(@TempDir Path dir)
+      throws IOException {
+    Path manifest =
+        Files.writeString(
+            dir.resolve("huge.yaml"),
+            BadInputCase.all().stream()
+                .filter(badInput -> badInput.name().equals("huge-package"))
+                .findFirst()
+                .orElseThrow()
+                .manifestText());
+
+    CliRun run = CliRun.of("validate", manifest.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "huge.yaml: PipelineVersion train-v1: the object is ",
+            "kube-apiserver reads request bodies of at most 3145728 bytes; kube-apiserver answers"
+                + " 413 \"Request entity too large: limit is 3145728\"");
   }
 
   @Test

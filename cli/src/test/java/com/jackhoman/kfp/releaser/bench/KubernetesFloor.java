@@ -3,6 +3,8 @@ package com.jackhoman.kfp.releaser.bench;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,15 +63,15 @@ final class KubernetesFloor {
     }
   }
 
-  /** Takes the floor's finalizer off {@code object}, so that its namespace can go. */
+  /**
+   * Takes the floor's finalizer off {@code object}, so that its namespace can go: a merge patch,
+   * since {@code resource(object).edit(...)} diffs against {@code object} as the workload made it,
+   * without the finalizer, and sent an empty patch (the namespaces stayed Terminating).
+   */
   private static void releaseFinalizer(KubernetesClient client, GenericKubernetesResource object) {
     client
         .resource(object)
-        .edit(
-            stored -> {
-              stored.getMetadata().setFinalizers(List.of());
-              return stored;
-            });
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
   }
 
   private static void writeAsAnOperatorMust(

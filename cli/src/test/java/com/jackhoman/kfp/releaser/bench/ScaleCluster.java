@@ -3,16 +3,21 @@ package com.jackhoman.kfp.releaser.bench;
 import com.jackhoman.kfp.releaser.sandbox.EmbeddedKubernetesApi;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
 import com.jackhoman.kfp.releaser.validate.KindSchema;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,9 +99,10 @@ final class ScaleCluster implements AutoCloseable {
   }
 
   /**
-   * On a shared cluster, deletes the namespaces of {@code workload} and waits until they are gone;
-   * whoever holds finalizers on their objects must still be running. An embedded API is simply
-   * dropped.
+   * On a shared cluster, deletes the namespaces of {@code workload} and waits until they are gone
+   * (two minutes, and 50 ms more per object); whoever holds finalizers on their objects must still
+   * be running. A namespace still there by then fails the run, naming what holds it. An embedded
+   * API is simply dropped.
    */
   void removeNamespaces(KubernetesClient client, ScaleWorkload workload) {
     if (!isShared()) {
@@ -105,12 +111,43 @@ final class ScaleCluster implements AutoCloseable {
     for (String namespace : workload.allNamespaces()) {
       client.namespaces().withName(namespace).delete();
     }
+    Instant deadline =
+        Instant.now().plus(Duration.ofMinutes(2).plusMillis(50L * workload.objects().size()));
     for (String namespace : workload.allNamespaces()) {
-      client
-          .namespaces()
-          .withName(namespace)
-          .waitUntilCondition(Objects::isNull, 10, TimeUnit.MINUTES);
+      try {
+        client
+            .namespaces()
+            .withName(namespace)
+            .waitUntilCondition(
+                Objects::isNull,
+                Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
+                TimeUnit.MILLISECONDS);
+      } catch (KubernetesClientTimeoutException timedOut) {
+        throw new IllegalStateException(
+            "namespace " + namespace + " is still there: " + heldBy(client, namespace), timedOut);
+      }
     }
+  }
+
+  /** What keeps {@code namespace}: its objects of our kinds and their finalizers. */
+  private static String heldBy(KubernetesClient client, String namespace) {
+    List<String> held = new ArrayList<>();
+    for (String kind : ScaleWorkload.KINDS) {
+      for (GenericKubernetesResource object :
+          client
+              .genericKubernetesResources(ScaleWorkload.API_VERSION, kind)
+              .inNamespace(namespace)
+              .list()
+              .getItems()) {
+        held.add(
+            kind
+                + "/"
+                + object.getMetadata().getName()
+                + " "
+                + object.getMetadata().getFinalizers());
+      }
+    }
+    return held.isEmpty() ? "none of our objects" : String.join(", ", held);
   }
 
   @Override

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The scale benchmark given a kubeconfig, as it would run against a real cluster: an embedded API
  * started on its own stands in for the cluster (there is none on the build machine). A run must
- * keep to namespaces of its own, leave everyone else's objects alone, and remove its namespaces.
+ * keep to namespaces of its own, leave everyone else's objects alone, and remove its namespaces:
+ * the embedded API deletes a namespace as kube-controller-manager does, so one that a finalizer
+ * keeps Terminating fails the run (the Kubernetes floor's finalizers once did, on real clusters).
  */
 class SharedClusterScaleRunIT {
 

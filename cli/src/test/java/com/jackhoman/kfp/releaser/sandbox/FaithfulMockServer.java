@@ -28,9 +28,9 @@ public final class FaithfulMockServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server on a free port of 127.0.0.1 that also refuses, as kube-apiserver does, our
-   * kinds' objects that break their CRD's schema or CEL rules (and unknown fields under {@code
-   * fieldValidation=Strict}).
+   * Starts a server on a free port of 127.0.0.1 that also decodes our kinds' objects as
+   * kube-apiserver does: unknown fields pruned (refused under {@code fieldValidation=Strict}), and
+   * objects that break their CRD's schema or CEL rules refused.
    */
   public static FaithfulMockServer startWithSchemaAdmission() {
     return start(

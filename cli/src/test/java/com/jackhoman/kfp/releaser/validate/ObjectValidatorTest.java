@@ -84,21 +84,30 @@ class ObjectValidatorTest {
                 """));
 
     assertThat(schema.at("/properties/port/type").toString()).isEqualTo("[\"integer\",\"string\"]");
-    assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();
   }
 
   @Test
-  void preservedUnknownFieldsAreNotRefused() throws Exception {
-    JsonNode schema =
-        OpenApiSchemaTranslation.translate(
+  void unknownFieldsComeFirstAndTheRestIsJudgedWithoutThem() throws Exception {
+    ObjectNode run =
+        (ObjectNode)
             YAML.readTree(
                 """
-                type: object
-                properties:
-                  workflow: {type: object, x-kubernetes-preserve-unknown-fields: true}
-                """));
+                apiVersion: kfp.jackhoman.com/v1alpha1
+                kind: RecurringRun
+                metadata: {name: nightly}
+                spec:
+                  versionRef: train-v1
+                  schedule: {cron: "30 2 * * *"}
+                  parameters: {message: hello}
+                """);
 
-    assertThat(schema.at("/properties/workflow").has("additionalProperties")).isFalse();
+    assertThat(validator.validate(kind("RecurringRun"), run, null))
+        .extracting(FieldError::toString)
+        .startsWith("spec.parameters.message: unknown field \"spec.parameters.message\"")
+        .contains(
+            "spec.parameters: Invalid value: \"object\": spec.parameters in body must be of type"
+                + " array: \"object\"");
+    assertThat(run.at("/spec/parameters/message").asText()).isEqualTo("hello");
   }
 
   private static KindSchema kind(String kind) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads the files, folders (recursively) and standard input given to {@code validate} into
@@ -26,8 +27,22 @@ public final class ManifestReader {
   /** The name standard input is reported under. */
   public static final String STDIN = "<stdin>";
 
+  /**
+   * Reads documents of up to 64 MiB, not SnakeYAML's default 3 MiB, so that an object too large for
+   * a cluster is reported as such ({@link StorageLimits}) rather than as malformed YAML.
+   */
   private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+      new ObjectMapper(
+          YAMLFactory.builder()
+              .loaderOptions(largeDocuments())
+              .build()
+              .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+
+  private static LoaderOptions largeDocuments() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(64 * 1024 * 1024);
+    return options;
+  }
 
   private final InputStream stdin;
 

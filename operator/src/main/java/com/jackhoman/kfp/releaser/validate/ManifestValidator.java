@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,9 +20,6 @@ import java.util.Set;
  * operator would refuse, found before Argo CD syncs.
  */
 public final class ManifestValidator {
-
-  /** etcd's default request limit, the largest object Kubernetes stores. */
-  private static final long MAX_STORED_BYTES = 1536 * 1024;
 
   private final ObjectValidator objectValidator;
   private final PackageJudge judge = new PackageJudge();
@@ -96,20 +92,52 @@ public final class ManifestValidator {
     for (FieldError error : objectValidator.validate(schema.get(), content, null)) {
       problems.add(object.problem(error.field(), error.message(), Problem.Severity.ERROR));
     }
-    long bytes = content.toString().getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_STORED_BYTES) {
-      problems.add(
-          object.problem(
-              "metadata.name",
-              String.format(
-                  Locale.ROOT,
-                  "the object is %.1f MiB as JSON; Kubernetes stores at most 1.5 MiB per object"
-                      + " (etcd's request limit) and kube-apiserver refuses request bodies over"
-                      + " 3 MiB: keep large data out of the package",
-                  bytes / (1024.0 * 1024.0)),
-              Problem.Severity.ERROR));
-    }
+    tooLarge(object, content).ifPresent(problems::add);
     return Optional.of(object);
+  }
+
+  /**
+   * The error for an object a default cluster would not store (see {@link StorageLimits}): its
+   * size, the limit in bytes, and what kube-apiserver answers. An object without a namespace is
+   * measured in {@code default}.
+   */
+  private static Optional<Problem> tooLarge(CheckedObject object, JsonNode content) {
+    long bytes = content.toString().getBytes(StandardCharsets.UTF_8).length;
+    String key =
+        StorageLimits.key(
+            CustomResourceDefinitions.GROUP,
+            object.kind().plural(),
+            object.namespace().isEmpty() ? "default" : object.namespace(),
+            object.name());
+    return StorageLimits.bodyRefusal(bytes)
+        .or(() -> StorageLimits.refusal(key, content))
+        .map(
+            refusal ->
+                object.problem(
+                    "",
+                    "the object is "
+                        + bytes
+                        + " bytes as JSON, too large for a default cluster: "
+                        + limitBroken(refusal)
+                        + "; kube-apiserver answers "
+                        + refusal.code()
+                        + " \""
+                        + refusal.message()
+                        + "\": keep large data out of the package",
+                    Problem.Severity.ERROR));
+  }
+
+  private static String limitBroken(StorageLimits.Refusal refusal) {
+    if (refusal.limit() == StorageLimits.MAX_REQUEST_BODY_BYTES) {
+      return "kube-apiserver reads request bodies of at most " + refusal.limit() + " bytes";
+    }
+    String needs = ", and this object needs " + refusal.bytes() + " with its key and metadata";
+    return refusal.limit() == StorageLimits.ETCD_MAX_REQUEST_BYTES
+        ? "its etcd takes requests of at most "
+            + refusal.limit()
+            + " bytes (--max-request-bytes)"
+            + needs
+        : "kube-apiserver sends etcd messages of at most " + refusal.limit() + " bytes" + needs;
   }
 
   private static String unknownKindMessage(

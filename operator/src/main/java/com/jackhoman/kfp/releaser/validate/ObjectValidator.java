@@ -1,6 +1,7 @@
 package com.jackhoman.kfp.releaser.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,13 +42,29 @@ public final class ObjectValidator {
   }
 
   /**
-   * Every problem kube-apiserver would report for this object.
+   * Every problem kube-apiserver would report for this object: its unknown fields (refused under
+   * {@code fieldValidation=Strict}, pruned otherwise), then what is wrong with the rest.
    *
    * @param kind the object's kind, one of ours
    * @param object the object as sent
    * @param oldObject the stored object on update, or null on create
    */
   public List<FieldError> validate(KindSchema kind, JsonNode object, JsonNode oldObject) {
+    ObjectNode pruned = object.deepCopy();
+    List<FieldError> errors = new ArrayList<>();
+    for (String field : UnknownFieldPruning.prune(kind.openApiSchema(), pruned)) {
+      errors.add(
+          new FieldError(field, FieldError.UNKNOWN_FIELD, "unknown field \"" + field + "\""));
+    }
+    errors.addAll(validatePruned(kind, pruned, oldObject));
+    return errors;
+  }
+
+  /**
+   * What is wrong with an object whose unknown fields were pruned already (see {@link
+   * UnknownFieldPruning}): metadata, schema, list-map keys and CEL rules.
+   */
+  public List<FieldError> validatePruned(KindSchema kind, JsonNode object, JsonNode oldObject) {
     KindChecks checks = checksByKind.get(kind.kind());
     List<FieldError> errors = new ArrayList<>(metadata(object.path("metadata")));
     errors.addAll(checks.schema().check(object));

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Turns a CRD's structural {@code openAPIV3Schema} into the JSON Schema (draft 2019-09) that
- * enforces what kube-apiserver enforces: unknown fields are refused unless {@code
- * x-kubernetes-preserve-unknown-fields} is set, {@code x-kubernetes-int-or-string} takes either,
- * {@code nullable} admits null, and only the formats kube-apiserver checks are asserted.
+ * enforces what kube-apiserver enforces once unknown fields are pruned ({@link
+ * UnknownFieldPruning}): {@code x-kubernetes-int-or-string} takes either, {@code nullable} admits
+ * null, and only the formats kube-apiserver checks are asserted.
  */
 final class OpenApiSchemaTranslation {
 
@@ -36,7 +36,6 @@ final class OpenApiSchemaTranslation {
   /** The JSON Schema equivalent of one structural schema node. */
   static ObjectNode translate(JsonNode openApi) {
     ObjectNode schema = JSON.createObjectNode();
-    boolean preserveUnknown = openApi.path("x-kubernetes-preserve-unknown-fields").asBoolean();
     if (openApi.path("x-kubernetes-int-or-string").asBoolean()) {
       schema.putArray("type").add("integer").add("string");
     } else if (openApi.has("type")) {
@@ -63,8 +62,6 @@ final class OpenApiSchemaTranslation {
     }
     if (openApi.path("additionalProperties").isObject()) {
       schema.set("additionalProperties", translate(openApi.get("additionalProperties")));
-    } else if (openApi.has("properties") && !preserveUnknown) {
-      schema.put("additionalProperties", false);
     }
     if (openApi.has("items")) {
       schema.set("items", translate(openApi.get("items")));

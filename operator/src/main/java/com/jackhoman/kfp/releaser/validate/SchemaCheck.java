@@ -51,10 +51,6 @@ final class SchemaCheck {
               SchemaWalk.join(path, violation.getProperty()),
               "FieldValueRequired",
               "Required value");
-      case "additionalProperties" -> {
-        String field = SchemaWalk.join(path, violation.getProperty());
-        yield new FieldError(field, FieldError.UNKNOWN_FIELD, "unknown field \"" + field + "\"");
-      }
       case "enum" ->
           new FieldError(
               path,

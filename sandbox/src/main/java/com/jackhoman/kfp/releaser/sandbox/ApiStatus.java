@@ -1,5 +1,7 @@
 package com.jackhoman.kfp.releaser.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jackhoman.kfp.releaser.validate.StorageLimits;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.StatusCause;
@@ -96,10 +98,65 @@ final class ApiStatus {
             .build());
   }
 
-  /** 413 for a request body over {@code limit} bytes, as kube-apiserver words it. */
-  static MockResponse requestEntityTooLarge(long limit) {
+  /**
+   * What kube-apiserver answers for a write a default cluster will not store: 413 {@code
+   * RequestEntityTooLarge} for a body over its limit, 500 without a reason when etcd or its client
+   * refuse it (recorded from kube-apiserver v1.32.13 here: {@code {"kind":"Status",
+   * "apiVersion":"v1","metadata":{},"status":"Failure","message":"etcdserver: request is too
+   * large","code":500}}).
+   */
+  static MockResponse tooLarge(StorageLimits.Refusal refusal) {
     return failure(
-        413, "RequestEntityTooLarge", "Request entity too large: limit is " + limit, null);
+        refusal.code(),
+        refusal.code() == 413 ? "RequestEntityTooLarge" : null,
+        refusal.message(),
+        null);
+  }
+
+  /**
+   * 400 for unknown fields under {@code fieldValidation=Strict}, listed in the order given
+   * (recorded from kube-apiserver v1.32.13 here: {@code Pipeline in version "v1alpha1" cannot be
+   * handled as a Pipeline: strict decoding error: unknown field "metadata.foo", unknown field
+   * "extra", unknown field "spec.alpha"}).
+   */
+  static MockResponse strictDecodingError(JsonNode object, List<String> unknownFields) {
+    String kind = object.path("kind").asText();
+    String apiVersion = object.path("apiVersion").asText();
+    return badRequest(
+        kind
+            + " in version \""
+            + apiVersion.substring(apiVersion.indexOf('/') + 1)
+            + "\" cannot be handled as a "
+            + kind
+            + ": strict decoding error: "
+            + unknownFields.stream()
+                .map(field -> "unknown field \"" + field + "\"")
+                .collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * 403 for a create in a namespace being deleted, as the NamespaceLifecycle admission plugin words
+   * it (k8s.io/apiserver/pkg/admission/plugin/namespace/lifecycle/admission.go, {@code
+   * Lifecycle.Admit}; recorded from kube-apiserver v1.32.13 here).
+   */
+  static MockResponse namespaceTerminating(ApiPath path, String name, String namespace) {
+    StatusDetails details = details(path, name);
+    details.setCauses(
+        List.of(
+            new StatusCause(
+                "metadata.namespace",
+                "namespace " + namespace + " is being terminated",
+                "NamespaceTerminating")));
+    return failure(
+        403,
+        "Forbidden",
+        qualifiedResource(path)
+            + " \""
+            + name
+            + "\" is forbidden: unable to create new content in namespace "
+            + namespace
+            + " because it is being terminated",
+        details);
   }
 
   /** 400 for a body that is not an object of the addressed resource. */

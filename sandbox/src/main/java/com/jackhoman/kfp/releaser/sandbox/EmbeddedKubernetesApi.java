@@ -32,13 +32,19 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
   private final ExecutorService threads;
   private final Path kubeconfig;
   private final ApiFaults faults;
+  private final ResourceStores stores;
 
   private EmbeddedKubernetesApi(
-      HttpServer server, ExecutorService threads, Path kubeconfig, ApiFaults faults) {
+      HttpServer server,
+      ExecutorService threads,
+      Path kubeconfig,
+      ApiFaults faults,
+      ResourceStores stores) {
     this.server = server;
     this.threads = threads;
     this.kubeconfig = kubeconfig;
     this.faults = faults;
+    this.stores = stores;
   }
 
   /**
@@ -53,13 +59,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     ApiFaults faults = new ApiFaults(watchEvents, 1);
     SchemaAdmission admission =
         new SchemaAdmission(new ObjectValidator(CustomResourceDefinitions.load()));
-    ResourceStores stores =
-        new ResourceStores(
-            (path, object, oldObject) ->
-                admission
-                    .refusal(path, object, oldObject)
-                    .or(() -> faults.refusal(path, object, oldObject)),
-            watchEvents);
+    ResourceStores stores = new ResourceStores(admission.and(faults), watchEvents);
     stores
         .of(ApiPath.parse("/api/v1/namespaces"))
         .handleCreate(
@@ -84,7 +84,8 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
     server.createContext(
         "/", new ApiHttpHandler(stores, watchEvents, new ServedResources(stores::get), clock));
     server.start();
-    EmbeddedKubernetesApi api = new EmbeddedKubernetesApi(server, threads, kubeconfig, faults);
+    EmbeddedKubernetesApi api =
+        new EmbeddedKubernetesApi(server, threads, kubeconfig, faults, stores);
     KubeconfigFile.write(kubeconfig, api.url());
     return api;
   }
@@ -121,10 +122,11 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         .build();
   }
 
-  /** Stops serving and ends every open watch. */
+  /** Stops serving, ends every open watch and stops the namespace controller. */
   @Override
   public void close() {
     server.stop(0);
     threads.shutdownNow();
+    stores.close();
   }
 }

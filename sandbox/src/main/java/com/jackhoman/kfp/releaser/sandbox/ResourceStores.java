@@ -1,11 +1,13 @@
 package com.jackhoman.kfp.releaser.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -13,17 +15,20 @@ import java.util.function.Consumer;
 /**
  * The embedded API's objects, one {@link FaithfulCrudDispatcher} per resource, as kube-apiserver
  * keeps one key prefix per resource: the fabric8 store finds objects by scanning all it holds, so a
- * request scans only the objects of its own resource, not every event and object of the API.
+ * request scans only the objects of its own resource, not every event and object of the API. A
+ * {@link NamespaceController} empties and removes namespaces that are deleted.
  */
-final class ResourceStores {
+final class ResourceStores implements AutoCloseable {
 
   private static final String CRDS = "apiextensions.k8s.io/customresourcedefinitions";
   private static final String CRD_LIST = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+  private static final String NAMESPACES = "/namespaces";
 
   private final WriteReview review;
   private final Consumer<StoredChange> changes;
   private final Map<String, FaithfulCrudDispatcher> byResource = new ConcurrentHashMap<>();
   private final AtomicLong resourceVersions = new AtomicLong();
+  private final NamespaceController namespaceController;
 
   /**
    * Stores that ask {@code review} before every write and report every change to {@code changes}.
@@ -32,6 +37,9 @@ final class ResourceStores {
     this.review = review;
     this.changes = changes;
     byResource.put(CRDS, newStore());
+    FaithfulCrudDispatcher namespaces = newStore();
+    byResource.put(NAMESPACES, namespaces);
+    namespaceController = new NamespaceController(byResource::values, namespaces);
   }
 
   /** The store of the resource {@code path} addresses. */
@@ -64,15 +72,26 @@ final class ResourceStores {
   void definitionWritten() {
     byResource.forEach(
         (resource, store) -> {
-          if (!resource.equals(CRDS)) {
+          if (!resource.equals(CRDS) && !resource.equals(NAMESPACES)) {
             teach(store);
           }
         });
   }
 
+  /** Stops the namespace controller. */
+  @Override
+  public void close() {
+    namespaceController.close();
+  }
+
   private FaithfulCrudDispatcher newStore() {
     return new FaithfulCrudDispatcher(
-        review, changes, this::namespaceExists, resourceVersions::incrementAndGet);
+        review, this::report, this::namespace, resourceVersions::incrementAndGet);
+  }
+
+  private void report(StoredChange change) {
+    changes.accept(change);
+    namespaceController.changed(change);
   }
 
   private void teach(FaithfulCrudDispatcher store) {
@@ -86,7 +105,10 @@ final class ResourceStores {
                 store.expectCustomResource(CustomResourceDefinitionContext.fromCrd(crd)));
   }
 
-  private boolean namespaceExists(String namespace) {
-    return get("/api/v1/namespaces/" + namespace).code() == 200;
+  private Optional<JsonNode> namespace(String name) {
+    MockResponse response = get("/api/v1/namespaces/" + name);
+    return response.code() == 200
+        ? Optional.of(Serialization.unmarshal(response.getBody().readUtf8(), JsonNode.class))
+        : Optional.empty();
   }
 }

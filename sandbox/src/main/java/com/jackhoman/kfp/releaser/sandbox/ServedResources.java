@@ -66,6 +66,11 @@ final class ServedResources {
                   "[{\"name\":\"Created At\",\"type\":\"string\",\"format\":\"date-time\","
                       + "\"jsonPath\":\".metadata.creationTimestamp\"}]")));
 
+  /** Whether {@code group} is one of kube-apiserver's own, not one a CRD defines. */
+  static boolean isBuiltIn(String group) {
+    return BUILT_IN.stream().anyMatch(resource -> resource.group().equals(group));
+  }
+
   private final Function<String, MockResponse> get;
   private List<ServedResource> all;
 

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** Writes a JSON tree in one canonical text so that equal documents hash the same. */
 final class CanonicalJson {
@@ -44,18 +45,30 @@ final class CanonicalJson {
     }
   }
 
-  private static JsonNode normalised(JsonNode node) {
+  /** Returns the tree with the keys of every object in it sorted, values as they are. */
+  static JsonNode withSortedKeys(JsonNode node) {
+    return sorted(node, CanonicalJson::withSortedKeys);
+  }
+
+  private static JsonNode sorted(JsonNode node, UnaryOperator<JsonNode> values) {
     if (node.isObject()) {
       TreeMap<String, JsonNode> sorted = new TreeMap<>();
       node.properties().forEach(field -> sorted.put(field.getKey(), field.getValue()));
       ObjectNode result = JsonNodeFactory.instance.objectNode();
-      sorted.forEach((key, value) -> result.set(key, normalised(value)));
+      sorted.forEach((key, value) -> result.set(key, values.apply(value)));
       return result;
     }
     if (node.isArray()) {
       ArrayNode result = JsonNodeFactory.instance.arrayNode();
-      node.forEach(element -> result.add(normalised(element)));
+      node.forEach(element -> result.add(values.apply(element)));
       return result;
+    }
+    return node;
+  }
+
+  private static JsonNode normalised(JsonNode node) {
+    if (node.isContainerNode()) {
+      return sorted(node, CanonicalJson::normalised);
     }
     if (node.isNumber()) {
       BigDecimal number = node.decimalValue().stripTrailingZeros();

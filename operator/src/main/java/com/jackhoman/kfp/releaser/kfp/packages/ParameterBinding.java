@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * converted to the inputs' types. Shared by {@code validate} and the operator, so both say the same
  * thing.
  *
- * @param values the converted values by input name, for the inputs given correctly
+ * @param values the converted values by input name, for the inputs given correctly, every map in
+ *     them with its keys sorted: the same run whatever order the cluster serves them in
  * @param mistakes everything wrong, in the order of the given parameters, missing inputs last
  */
 public record ParameterBinding(Map<String, JsonNode> values, List<Mistake> mistakes) {
@@ -65,10 +66,13 @@ public record ParameterBinding(Map<String, JsonNode> values, List<Mistake> mista
                     + "\"; "
                     + (inputs.isEmpty()
                         ? "it declares no inputs"
-                        : "its inputs are " + String.join(", ", inputs.keySet()))));
+                        : "its inputs are "
+                            + String.join(", ", inputs.keySet().stream().sorted().toList()))));
       } else if (parameter.value() != null) {
         try {
-          values.put(input.name(), input.type().coerce(parameter.value(), pkg.format()));
+          values.put(
+              input.name(),
+              CanonicalJson.withSortedKeys(input.type().coerce(parameter.value(), pkg.format())));
         } catch (IllegalArgumentException wrongType) {
           mistakes.add(
               new Mistake(

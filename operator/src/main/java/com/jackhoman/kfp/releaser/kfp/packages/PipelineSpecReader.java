@@ -3,6 +3,7 @@ package com.jackhoman.kfp.releaser.kfp.packages;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -162,6 +163,9 @@ final class PipelineSpecReader {
                       defaultValue,
                       defaultValue == null && !optional));
             });
+    // By name: the IR declares them in a map, whose key order kube-apiserver does not keep (it
+    // serves a custom resource's maps with their keys sorted), so an order of our own.
+    inputs.sort(Comparator.comparing(PipelineInput::name));
     return inputs;
   }
 
