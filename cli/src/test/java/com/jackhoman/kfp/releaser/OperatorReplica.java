@@ -20,65 +20,74 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One operator process in a test that starts and stops operators itself (a restart, a second
- * replica): the {@link OperatorAssembly} operator over its own KFP client, optionally taking part
- * in leader election, counting the KFP writes it makes.
+ * replica): the {@link OperatorAssembly} operator over its own KFP client, watching the test's
+ * namespaces only, optionally taking part in leader election, counting the KFP writes it makes.
  */
 public final class OperatorReplica implements AutoCloseable {
 
   private static final Duration CONNECT_RETRY = Duration.ofMillis(200);
 
   private final String identity;
-  private final KfpClient kfp;
-  private final Operator operator;
   private final AtomicInteger kfpWrites = new AtomicInteger();
   private final AtomicBoolean led = new AtomicBoolean();
+  private KfpClient kfp;
+  private Operator operator;
 
-  private OperatorReplica(
-      String identity,
-      KubernetesClient kubernetes,
-      KfpEndpoint endpoint,
-      Duration driftPeriod,
-      Optional<String> leaseNamespace) {
+  private OperatorReplica(String identity) {
     this.identity = identity;
-    this.kfp =
-        connect(
-            endpoint.toBuilder()
-                .callObserver(
-                    (method, path, status, took) -> {
-                      if (!method.equals("GET")) {
-                        kfpWrites.incrementAndGet();
-                      }
-                    })
-                .build());
-    this.operator =
+  }
+
+  private OperatorReplica run(
+      KubernetesClient kubernetes,
+      KfpClient client,
+      KfpTenancy tenancy,
+      Duration driftPeriod,
+      OperatorSettings process) {
+    kfp = client;
+    operator =
         OperatorAssembly.operator(
             kubernetes,
             kfp,
-            new KfpTenancy(false),
+            tenancy,
             new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(3)),
-            leaseNamespace
-                .map(
-                    namespace ->
-                        OperatorSettings.defaults()
-                            .electedBy(
-                                new LeaderElectionConfiguration(
-                                    OperatorSettings.LEASE,
-                                    namespace,
-                                    Duration.ofSeconds(3),
-                                    Duration.ofSeconds(2),
-                                    Duration.ofMillis(500),
-                                    identity,
-                                    new LeaderCallbacks(
-                                        () -> led.set(true), () -> {}, leader -> {}),
-                                    false)))
-                .orElse(OperatorSettings.defaults())
-                .threads(4));
+            process);
+    operator.start();
+    return this;
+  }
+
+  /** A client of {@code endpoint} that counts this replica's KFP writes. */
+  private KfpClient counting(KfpEndpoint endpoint) {
+    return connect(
+        endpoint.toBuilder()
+            .callObserver(
+                (method, path, status, took) -> {
+                  if (!method.equals("GET")) {
+                    kfpWrites.incrementAndGet();
+                  }
+                })
+            .build());
+  }
+
+  /** How {@code run} elects, on a short Lease, noting when this replica leads. */
+  private OperatorSettings electedIn(String leaseNamespace) {
+    return OperatorSettings.defaults()
+        .electedBy(
+            new LeaderElectionConfiguration(
+                OperatorSettings.LEASE,
+                leaseNamespace,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(2),
+                Duration.ofMillis(500),
+                identity,
+                new LeaderCallbacks(() -> led.set(true), () -> {}, leader -> {}),
+                false));
   }
 
   /** Connects as the {@code run} command does: trying again until KFP answers its probe. */
@@ -114,30 +123,53 @@ public final class OperatorReplica implements AutoCloseable {
     }
   }
 
-  /** Starts a replica that works on its own, with no leader election. */
+  /**
+   * Starts a replica that works on its own, with no leader election, on the objects of {@code
+   * namespaces}.
+   */
   public static OperatorReplica start(
-      KubernetesClient kubernetes, KfpEndpoint endpoint, Duration driftPeriod) {
-    OperatorReplica replica =
-        new OperatorReplica("single", kubernetes, endpoint, driftPeriod, Optional.empty());
-    replica.operator.start();
-    return replica;
+      KubernetesClient kubernetes,
+      KfpEndpoint endpoint,
+      Duration driftPeriod,
+      Set<String> namespaces) {
+    OperatorReplica replica = new OperatorReplica("single");
+    return replica.run(
+        kubernetes,
+        replica.counting(endpoint),
+        new KfpTenancy(false),
+        driftPeriod,
+        OperatorSettings.defaults().watching(namespaces).threads(4));
   }
 
   /**
-   * Starts a replica that works only while it holds the Lease {@link OperatorSettings#LEASE} in
-   * {@code leaseNamespace}; the others wait.
+   * Starts a replica that works on the objects of {@code namespaces} only while it holds the Lease
+   * {@link OperatorSettings#LEASE} in {@code leaseNamespace}; the others wait.
    */
   public static OperatorReplica startElecting(
       String identity,
       KubernetesClient kubernetes,
       KfpEndpoint endpoint,
       Duration driftPeriod,
-      String leaseNamespace) {
-    OperatorReplica replica =
-        new OperatorReplica(
-            identity, kubernetes, endpoint, driftPeriod, Optional.of(leaseNamespace));
-    replica.operator.start();
-    return replica;
+      String leaseNamespace,
+      Set<String> namespaces) {
+    OperatorReplica replica = new OperatorReplica(identity);
+    return replica.run(
+        kubernetes,
+        replica.counting(endpoint),
+        new KfpTenancy(false),
+        driftPeriod,
+        replica.electedIn(leaseNamespace).watching(namespaces).threads(4));
+  }
+
+  /**
+   * Starts the operator as {@code run} wires it over an already connected {@code kfp} (multi-user
+   * or not), re-checking objects every second; {@code process} says how it runs, as {@code run}'s
+   * flags would. It counts no KFP writes.
+   */
+  public static OperatorReplica over(
+      KubernetesClient kubernetes, KfpClient kfp, boolean multiUser, OperatorSettings process) {
+    return new OperatorReplica("single")
+        .run(kubernetes, kfp, new KfpTenancy(multiUser), Duration.ofSeconds(1), process);
   }
 
   /** The identity it holds the Lease with. */
