@@ -47,7 +47,7 @@ public final class FaultCampaign {
     SplittableRandom random = new SplittableRandom(settings.seed());
     try (TestCluster cluster = TestCluster.start();
         KubernetesClient users = cluster.newClient();
-        OperatorSide operatorSide = OperatorSide.of(cluster, users);
+        OperatorSide operatorSide = OperatorSide.of(cluster);
         KfpEmulator kfp =
             KfpEmulator.builder()
                 .clock(Clock.systemUTC())
@@ -130,14 +130,14 @@ public final class FaultCampaign {
       KubernetesClient client, KubernetesFaults faults, Optional<ApiServerProxy> proxy)
       implements AutoCloseable {
 
-    static OperatorSide of(TestCluster cluster, KubernetesClient admin) throws IOException {
+    static OperatorSide of(TestCluster cluster) throws IOException {
       if (cluster.embedded().isPresent()) {
         return new OperatorSide(
             cluster.newClient(),
             KubernetesFaults.of(cluster.embedded().get().faults()),
             Optional.empty());
       }
-      ApiServerProxy proxy = ApiServerProxy.start(admin);
+      ApiServerProxy proxy = ApiServerProxy.start(cluster.clientConfig());
       return new OperatorSide(
           new KubernetesClientBuilder().withConfig(proxy.clientConfig()).build(),
           proxy,
