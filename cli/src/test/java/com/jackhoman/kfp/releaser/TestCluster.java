@@ -33,11 +33,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Kubernetes API a test runs against: our embedded API (the default; no cluster can run on the
- * build machine; the faithful mock server for tests that need service accounts) or, with {@code
- * -Dkfp.test.cluster=real}, the cluster of the current kubeconfig, where each test's namespaces
- * carry a suffix of this run so that runs never meet. A test deletes its namespaces with {@link
- * #deleteNamespaces} while its operator still runs; what is left at {@link #close()} fails the test
- * (and is cleared from a real cluster).
+ * build machine; the faithful mock server for tests that need service accounts or WebSocket
+ * watches) or, with {@code -Dkfp.test.cluster=real}, the cluster of the current kubeconfig, where
+ * each test's namespaces carry a suffix of this run so that runs never meet. A test deletes its
+ * namespaces with {@link #deleteNamespaces} while its operator still runs; what is left at {@link
+ * #close()} fails the test (and is cleared from a real cluster).
  */
 public final class TestCluster implements AutoCloseable {
 
@@ -83,9 +83,9 @@ public final class TestCluster implements AutoCloseable {
 
   /**
    * As {@link #start()}, but on the build machine the faithful mock API server, which also serves
-   * service accounts and their TokenRequests (the embedded API serves neither).
+   * service accounts, their TokenRequests and WebSocket watches (the embedded API serves none).
    */
-  public static TestCluster startWithServiceAccounts() {
+  public static TestCluster startOnMockServer() {
     if (REAL) {
       return real();
     }

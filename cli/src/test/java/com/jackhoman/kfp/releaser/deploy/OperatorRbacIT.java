@@ -89,7 +89,7 @@ class OperatorRbacIT {
       throws IOException {
     ApiRequestRecorder recorder = new ApiRequestRecorder();
     String operatorNamespace;
-    try (TestCluster cluster = TestCluster.startWithServiceAccounts();
+    try (TestCluster cluster = TestCluster.startOnMockServer();
         KubernetesClient admin = cluster.newClient();
         KfpEmulator kfp = KfpEmulator.builder().multiUser(true).start()) {
       String team = cluster.namespace("rbac-team");

@@ -42,7 +42,7 @@ class NamespaceTokensIT {
   @Test
   void pipelinesSyncWithTheirNamespacesTokenAndNeverWithTheOperatorsOwn() throws IOException {
     Path operatorToken = Files.writeString(dir.resolve("token"), "operator-own-token");
-    try (TestCluster cluster = TestCluster.startWithServiceAccounts();
+    try (TestCluster cluster = TestCluster.startOnMockServer();
         KubernetesClient admin = cluster.newClient();
         KfpEmulator kfp = KfpEmulator.builder().multiUser(true).start();
         KubernetesClient operatorClient = cluster.newClient();

@@ -31,7 +31,7 @@ class ServiceAccountTokensIT {
 
   @BeforeAll
   void startCluster() {
-    cluster = TestCluster.startWithServiceAccounts();
+    cluster = TestCluster.startOnMockServer();
     client = cluster.newClient();
     teamA = cluster.namespace("tokens-team-a");
     teamB = cluster.namespace("tokens-team-b");
