@@ -1,5 +1,8 @@
 package com.jackhoman.kfp.releaser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
@@ -157,16 +160,14 @@ public final class TestCluster implements AutoCloseable {
         admin.resources(kind).inNamespace(namespace).delete();
       }
     }
-    long deadline = System.nanoTime() + FINALIZE_WITHIN.toNanos();
-    List<String> left = remaining(names);
-    while (!left.isEmpty() && System.nanoTime() < deadline) {
-      sleep(Duration.ofMillis(200));
-      left = remaining(names);
-    }
-    if (!left.isEmpty()) {
-      throw new AssertionError(
-          "The operator did not finalize within " + FINALIZE_WITHIN + ": " + left);
-    }
+    await()
+        .atMost(FINALIZE_WITHIN)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () ->
+                assertThat(remaining(names))
+                    .as("objects the operator did not finalize within %s", FINALIZE_WITHIN)
+                    .isEmpty());
     for (String namespace : names) {
       admin.namespaces().withName(namespace).delete();
     }
@@ -230,15 +231,6 @@ public final class TestCluster implements AutoCloseable {
       server.close();
     } catch (Exception e) {
       throw new IllegalStateException("Could not stop the test's API server", e);
-    }
-  }
-
-  private static void sleep(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for finalizers", e);
     }
   }
 
