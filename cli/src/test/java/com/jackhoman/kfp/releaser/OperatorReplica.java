@@ -37,6 +37,7 @@ public final class OperatorReplica implements AutoCloseable {
   private final String identity;
   private final AtomicInteger kfpWrites = new AtomicInteger();
   private final AtomicBoolean led = new AtomicBoolean();
+  private final AtomicBoolean stopped = new AtomicBoolean();
   private KfpClient kfp;
   private Operator operator;
 
@@ -75,7 +76,11 @@ public final class OperatorReplica implements AutoCloseable {
             .build());
   }
 
-  /** How {@code run} elects, on a short Lease, noting when this replica leads. */
+  /**
+   * How {@code run} elects, on a short Lease, noting when this replica leads; a replica that loses
+   * the Lease stops, as {@code run} exits then (JOSDK keeps reconciling when told not to exit, and
+   * two replicas then worked at once).
+   */
   private OperatorSettings electedIn(String leaseNamespace) {
     return OperatorSettings.defaults()
         .electedBy(
@@ -86,7 +91,10 @@ public final class OperatorReplica implements AutoCloseable {
                 Duration.ofSeconds(2),
                 Duration.ofMillis(500),
                 identity,
-                new LeaderCallbacks(() -> led.set(true), () -> {}, leader -> {}),
+                new LeaderCallbacks(
+                    () -> led.set(true),
+                    () -> new Thread(this::close, identity + "-lost-lease").start(),
+                    leader -> {}),
                 false));
   }
 
@@ -187,10 +195,12 @@ public final class OperatorReplica implements AutoCloseable {
     return led.get();
   }
 
-  /** Stops the operator and closes its KFP client, as a process exit would. */
+  /** Stops the operator and closes its KFP client, as a process exit would; once. */
   @Override
   public void close() {
-    operator.stop();
-    kfp.close();
+    if (stopped.compareAndSet(false, true)) {
+      operator.stop();
+      kfp.close();
+    }
   }
 }

@@ -99,6 +99,7 @@ public final class FaultCampaign {
                 workload.objects(),
                 workload.ops(),
                 faults.injected(),
+                faults.injectedByKubernetes(),
                 workload.resurrected(),
                 findings,
                 replicas.writesByStandbys(),
@@ -179,6 +180,7 @@ public final class FaultCampaign {
    * @param objects how many objects the workload keeps
    * @param ops how many changes the API accepted
    * @param faults how many faults were injected
+   * @param kubernetesFaults how many of them were status-write conflicts and dropped watches
    * @param resurrected objects that came back without a spec after being deleted (see {@link
    *     Workload#resurrected()}); the workload deletes them again
    * @param findings the invariants after convergence (or at the deadline)
@@ -190,6 +192,7 @@ public final class FaultCampaign {
       int objects,
       int ops,
       long faults,
+      long kubernetesFaults,
       int resurrected,
       Invariants.Findings findings,
       int standbyWrites,

@@ -23,6 +23,9 @@ class FaultCampaignIT {
     assertThat(summary.findings().problems()).isEmpty();
     assertThat(summary.clean()).as(summary.line()).isTrue();
     assertThat(summary.faults()).isGreaterThan(100);
+    assertThat(summary.kubernetesFaults())
+        .as("409s on status writes and dropped watches")
+        .isGreaterThan(10);
     assertThat(summary.restarts()).isPositive();
   }
 }

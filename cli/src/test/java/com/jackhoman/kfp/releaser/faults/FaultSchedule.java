@@ -102,6 +102,11 @@ final class FaultSchedule {
     return kfp.faults().injected() + api.injected() + events + replicas.restarts();
   }
 
+  /** How many of them the Kubernetes API (or the proxy before it) injected. */
+  long injectedByKubernetes() {
+    return api.injected();
+  }
+
   private void rotate() {
     token++;
     try {
