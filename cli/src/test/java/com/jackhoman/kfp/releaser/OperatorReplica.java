@@ -22,78 +22,100 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One operator process in a test that starts and stops operators itself (a restart, a second
- * replica): the {@link OperatorAssembly} operator over its own KFP client, optionally taking part
- * in leader election, counting the KFP writes it makes.
+ * replica): the {@link OperatorAssembly} operator over its own KFP client, watching the test's
+ * namespaces only, optionally taking part in leader election, counting the KFP writes it makes.
  */
 public final class OperatorReplica implements AutoCloseable {
 
   private static final Duration CONNECT_RETRY = Duration.ofMillis(200);
 
   private final String identity;
-  private final KfpClient kfp;
-  private final Operator operator;
   private final AtomicInteger kfpWrites = new AtomicInteger();
   private final AtomicInteger writesWithoutLease = new AtomicInteger();
-  private final AtomicBoolean led = new AtomicBoolean();
   private final LeaseFence fence = new LeaseFence();
   private final LeadingTimes leading = new LeadingTimes();
+  private final AtomicBoolean led = new AtomicBoolean();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private KfpClient kfp;
+  private Operator operator;
 
-  private OperatorReplica(
-      String identity,
-      KubernetesClient kubernetes,
-      KfpEndpoint endpoint,
-      Duration driftPeriod,
-      Optional<String> leaseNamespace) {
+  private OperatorReplica(String identity) {
     this.identity = identity;
-    this.kfp =
-        connect(
-            endpoint.toBuilder()
-                .callObserver(
-                    (method, path, status, took) -> {
-                      if (!method.equals("GET")) {
-                        kfpWrites.incrementAndGet();
-                        if (leaseNamespace.isPresent() && !leading.at(Instant.now().minus(took))) {
-                          writesWithoutLease.incrementAndGet();
-                        }
-                      }
-                    })
-                .writesOnlyWhile(leaseNamespace.isPresent() ? fence : () -> true)
-                .build());
-    this.operator =
+  }
+
+  private OperatorReplica run(
+      KubernetesClient kubernetes,
+      KfpClient client,
+      KfpTenancy tenancy,
+      Duration driftPeriod,
+      OperatorSettings process) {
+    kfp = client;
+    operator =
         OperatorAssembly.operator(
             kubernetes,
             kfp,
-            new KfpTenancy(false),
+            tenancy,
             new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(3)),
-            leaseNamespace
-                .map(
-                    namespace ->
-                        OperatorSettings.defaults()
-                            .electedBy(
-                                new LeaderElectionConfiguration(
-                                    OperatorSettings.LEASE,
-                                    namespace,
-                                    Duration.ofSeconds(3),
-                                    Duration.ofSeconds(2),
-                                    Duration.ofMillis(500),
-                                    identity,
-                                    fence.callbacks(
-                                        new LeaderCallbacks(
-                                            () -> {
-                                              led.set(true);
-                                              leading.started(Instant.now());
-                                            },
-                                            () -> leading.stopped(Instant.now()),
-                                            leader -> {})),
-                                    false)))
-                .orElse(OperatorSettings.defaults())
-                .threads(4));
+            process);
+    operator.start();
+    return this;
+  }
+
+  /**
+   * A client of {@code endpoint} that counts this replica's KFP writes and, when it is {@code
+   * electing}, sends them only while it holds the Lease (as {@code run}'s does) and counts those
+   * sent while it did not.
+   */
+  private KfpClient counting(KfpEndpoint endpoint, boolean electing) {
+    return connect(
+        endpoint.toBuilder()
+            .callObserver(
+                (method, path, status, took) -> {
+                  if (!method.equals("GET")) {
+                    kfpWrites.incrementAndGet();
+                    if (electing && !leading.at(Instant.now().minus(took))) {
+                      writesWithoutLease.incrementAndGet();
+                    }
+                  }
+                })
+            .writesOnlyWhile(electing ? fence : () -> true)
+            .build());
+  }
+
+  /**
+   * How {@code run} elects, on a short Lease, noting when this replica leads; a replica that loses
+   * the Lease stops, as {@code run} exits then (JOSDK keeps reconciling when told not to exit, and
+   * two replicas then worked at once).
+   */
+  private OperatorSettings electedIn(String leaseNamespace) {
+    return OperatorSettings.defaults()
+        .electedBy(
+            new LeaderElectionConfiguration(
+                OperatorSettings.LEASE,
+                leaseNamespace,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(2),
+                Duration.ofMillis(500),
+                identity,
+                fence.callbacks(
+                    new LeaderCallbacks(
+                        () -> {
+                          led.set(true);
+                          leading.started(Instant.now());
+                        },
+                        () -> {
+                          leading.stopped(Instant.now());
+                          new Thread(this::close, identity + "-lost-lease").start();
+                        },
+                        leader -> {})),
+                false));
   }
 
   /** Connects as the {@code run} command does: trying again until KFP answers its probe. */
@@ -129,30 +151,53 @@ public final class OperatorReplica implements AutoCloseable {
     }
   }
 
-  /** Starts a replica that works on its own, with no leader election. */
+  /**
+   * Starts a replica that works on its own, with no leader election, on the objects of {@code
+   * namespaces}.
+   */
   public static OperatorReplica start(
-      KubernetesClient kubernetes, KfpEndpoint endpoint, Duration driftPeriod) {
-    OperatorReplica replica =
-        new OperatorReplica("single", kubernetes, endpoint, driftPeriod, Optional.empty());
-    replica.operator.start();
-    return replica;
+      KubernetesClient kubernetes,
+      KfpEndpoint endpoint,
+      Duration driftPeriod,
+      Set<String> namespaces) {
+    OperatorReplica replica = new OperatorReplica("single");
+    return replica.run(
+        kubernetes,
+        replica.counting(endpoint, false),
+        new KfpTenancy(false),
+        driftPeriod,
+        OperatorSettings.defaults().watching(namespaces).threads(4));
   }
 
   /**
-   * Starts a replica that works only while it holds the Lease {@link OperatorSettings#LEASE} in
-   * {@code leaseNamespace}; the others wait.
+   * Starts a replica that works on the objects of {@code namespaces} only while it holds the Lease
+   * {@link OperatorSettings#LEASE} in {@code leaseNamespace}; the others wait.
    */
   public static OperatorReplica startElecting(
       String identity,
       KubernetesClient kubernetes,
       KfpEndpoint endpoint,
       Duration driftPeriod,
-      String leaseNamespace) {
-    OperatorReplica replica =
-        new OperatorReplica(
-            identity, kubernetes, endpoint, driftPeriod, Optional.of(leaseNamespace));
-    replica.operator.start();
-    return replica;
+      String leaseNamespace,
+      Set<String> namespaces) {
+    OperatorReplica replica = new OperatorReplica(identity);
+    return replica.run(
+        kubernetes,
+        replica.counting(endpoint, true),
+        new KfpTenancy(false),
+        driftPeriod,
+        replica.electedIn(leaseNamespace).watching(namespaces).threads(4));
+  }
+
+  /**
+   * Starts the operator as {@code run} wires it over an already connected {@code kfp} (multi-user
+   * or not), re-checking objects every second; {@code process} says how it runs, as {@code run}'s
+   * flags would. It counts no KFP writes.
+   */
+  public static OperatorReplica over(
+      KubernetesClient kubernetes, KfpClient kfp, boolean multiUser, OperatorSettings process) {
+    return new OperatorReplica("single")
+        .run(kubernetes, kfp, new KfpTenancy(multiUser), Duration.ofSeconds(1), process);
   }
 
   /** The identity it holds the Lease with. */
@@ -165,7 +210,9 @@ public final class OperatorReplica implements AutoCloseable {
     return kfpWrites.get();
   }
 
-  /** How many KFP writes it sent while it did not hold the Lease (taking part in the election). */
+  /**
+   * How many KFP writes it sent while it did not hold the Lease (when taking part in elections).
+   */
   public int writesWithoutLease() {
     return writesWithoutLease.get();
   }
@@ -175,10 +222,12 @@ public final class OperatorReplica implements AutoCloseable {
     return led.get();
   }
 
-  /** Stops the operator and closes its KFP client, as a process exit would. */
+  /** Stops the operator and closes its KFP client, as a process exit would; once. */
   @Override
   public void close() {
-    operator.stop();
-    kfp.close();
+    if (stopped.compareAndSet(false, true)) {
+      operator.stop();
+      kfp.close();
+    }
   }
 }

@@ -6,11 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
-import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
 import com.jackhoman.kfp.releaser.status.ConditionType;
 import com.jackhoman.kfp.releaser.status.Conditions;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,36 +17,33 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
- * {@code kfp-releaser run} as a Deployment runs it: it finds the cluster from the environment,
- * serves probes and metrics, syncs objects into KFP and stops gracefully. Runs on the faithful mock
- * API server only: it points the process-wide Kubernetes configuration at it.
+ * {@code kfp-releaser run} as a Deployment runs it: it finds the cluster from the environment (the
+ * current kubeconfig on a real cluster, the mock server's URL otherwise), serves probes and
+ * metrics, syncs objects of the namespaces it is told to watch into KFP and stops gracefully.
  */
-@DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
 class RunCommandIT {
 
   @Test
   void runSyncsObjectsServesProbesAndMetricsAndStopsOnInterrupt() throws Exception {
-    try (FaithfulMockServer kubernetes = FaithfulMockServer.start();
+    // The mock server off a real cluster: run's client, from the environment, watches over
+    // WebSocket.
+    try (TestCluster cluster = TestCluster.startOnMockServer();
         KfpEmulator kfp = KfpEmulator.builder().start();
-        KubernetesClient client = kubernetes.newClient()) {
-      installCrds(client);
-      client
-          .resource(new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build())
-          .create();
+        KubernetesClient client = cluster.newClient()) {
+      String team = cluster.namespace("run-command");
       int healthPort = freePort();
       int metricsPort = freePort();
-      System.setProperty("kubernetes.master", kubernetes.url());
-      System.setProperty("kubernetes.auth.tryKubeConfig", "false");
+      if (!TestCluster.REAL) {
+        System.setProperty(
+            Config.KUBERNETES_MASTER_SYSTEM_PROPERTY, cluster.clientConfig().getMasterUrl());
+        System.setProperty(Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY, "false");
+      }
       CompletableFuture<Integer> exit = new CompletableFuture<>();
       Thread operator =
           new Thread(
@@ -58,6 +54,7 @@ class RunCommandIT {
                               "run",
                               "--kfp-url=" + kfp.url(),
                               "--no-leader-election",
+                              "--namespaces=" + team,
                               "--drift-period=2s",
                               "--health-port=" + healthPort,
                               "--metrics-port=" + metricsPort)));
@@ -66,14 +63,14 @@ class RunCommandIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> status(healthPort, "/readyz") == 200);
         assertThat(status(healthPort, "/healthz")).isEqualTo(200);
 
-        client.resource(pipeline("train")).create();
+        client.resource(pipeline(team, "train")).create();
 
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
                 () -> {
                   Pipeline synced =
-                      client.resources(Pipeline.class).inNamespace("team").withName("train").get();
+                      client.resources(Pipeline.class).inNamespace(team).withName("train").get();
                   return synced.getStatus() != null
                       && Conditions.holds(synced.getStatus().getConditions(), ConditionType.Ready);
                 });
@@ -81,26 +78,19 @@ class RunCommandIT {
             .contains("operator_sdk_")
             .contains(
                 "kfp_client_requests_seconds_count{method=\"POST\",path=\"/apis/v2beta1/pipelines\",status=\"200\"}");
+        cluster.deleteNamespaces(team);
       } finally {
         operator.interrupt();
         assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
-        System.clearProperty("kubernetes.master");
-        System.clearProperty("kubernetes.auth.tryKubeConfig");
+        System.clearProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY);
+        System.clearProperty(Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY);
       }
     }
   }
 
-  private static void installCrds(KubernetesClient client) throws IOException {
-    try (Stream<Path> crds = Files.list(Path.of("crds"))) {
-      for (Path crd : crds.filter(f -> f.toString().endsWith(".kfp.jackhoman.com.yaml")).toList()) {
-        client.resource(Files.readString(crd)).create();
-      }
-    }
-  }
-
-  private static Pipeline pipeline(String name) {
+  private static Pipeline pipeline(String namespace, String name) {
     Pipeline pipeline = new Pipeline();
-    pipeline.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("team").build());
+    pipeline.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     pipeline.setSpec(new PipelineSpec());
     return pipeline;
   }

@@ -1,11 +1,5 @@
 package com.jackhoman.kfp.releaser;
 
-import static org.awaitility.Awaitility.await;
-
-import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
-import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
-import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
-import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
 import com.jackhoman.kfp.releaser.runtime.OperatorSettings;
@@ -16,8 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
-import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -31,9 +23,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class left, waits for the operator to finalize it (a stuck finalizer fails the class), and stops.
  */
 public final class ShippedOperatorExtension implements BeforeAllCallback, AfterAllCallback {
-
-  private static final List<Class<? extends HasMetadata>> KINDS_IN_DELETION_ORDER =
-      List.of(RecurringRun.class, Experiment.class, PipelineVersion.class, Pipeline.class);
 
   private final TestCluster cluster;
   private final KfpClient kfp;
@@ -85,34 +74,12 @@ public final class ShippedOperatorExtension implements BeforeAllCallback, AfterA
   @Override
   public void afterAll(ExtensionContext context) {
     try {
-      for (Class<? extends HasMetadata> kind : KINDS_IN_DELETION_ORDER) {
-        client.resources(kind).inNamespace(namespace).delete();
-      }
-      await("the operator to finalize what " + namespace + " held")
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(200))
-          .until(() -> remaining().isEmpty());
-      cluster.deleteNamespace(namespace);
+      cluster.deleteNamespaces(namespace);
     } finally {
       operator.stop();
       operatorClient.close();
       client.close();
     }
-  }
-
-  private List<String> remaining() {
-    return KINDS_IN_DELETION_ORDER.stream()
-        .flatMap(
-            kind ->
-                client.resources(kind).inNamespace(namespace).list().getItems().stream()
-                    .map(
-                        o ->
-                            o.getKind()
-                                + " "
-                                + o.getMetadata().getName()
-                                + " finalizers="
-                                + o.getMetadata().getFinalizers()))
-        .toList();
   }
 
   /** The test class's namespace. */

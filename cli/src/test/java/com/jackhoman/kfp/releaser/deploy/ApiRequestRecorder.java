@@ -6,9 +6,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +21,7 @@ final class ApiRequestRecorder implements Interceptor {
 
   private final Map<Permission, Set<String>> used = new ConcurrentHashMap<>();
   private final Set<String> nonResource = ConcurrentHashMap.newKeySet();
+  private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
 
   /**
    * A client of the API server {@code config} points at whose every request this recorder hears.
@@ -38,6 +41,20 @@ final class ApiRequestRecorder implements Interceptor {
                 used.computeIfAbsent(permission, p -> ConcurrentHashMap.newKeySet())
                     .add(namespaceOf(request)),
             () -> nonResource.add(request.method() + " " + request.uri().getPath()));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> afterFailure(
+      BasicBuilder builder, HttpResponse<?> response, Interceptor.RequestTags tags) {
+    if (response.code() == 403) {
+      forbidden.add(response.request().method() + " " + response.request().uri());
+    }
+    return CompletableFuture.completedFuture(false);
+  }
+
+  /** The requests the API server refused with 403 Forbidden so far, as "METHOD uri". */
+  Set<String> forbidden() {
+    return Set.copyOf(forbidden);
   }
 
   /** The permissions the client's requests needed so far. */

@@ -2,9 +2,11 @@ package com.jackhoman.kfp.releaser.deploy;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.jackhoman.kfp.releaser.MockCluster;
+import com.jackhoman.kfp.releaser.OperatorReplica;
+import com.jackhoman.kfp.releaser.TestCluster;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
@@ -15,7 +17,6 @@ import com.jackhoman.kfp.releaser.runtime.ServiceAccountTokens;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The operator's ClusterRole is derived from what the operator really does: the operator, wired as
@@ -40,19 +40,18 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * namespace), creates, updates and deletes every kind while each request its Kubernetes client
  * sends is recorded, and the permissions those requests need must be exactly the rules of its
  * ClusterRole and of its leader-election Role, the latter used in the operator's own namespace
- * only. The CSV's clusterPermissions and permissions and {@code deploy/} are the same rules ({@code
- * KustomizeInstallTest}). Runs on the faithful mock API server only: it needs to see the operator's
- * client.
+ * only, both as {@code deploy/} installs them and as the CSV's clusterPermissions and permissions
+ * grant them. On a real cluster the operator runs as a service account bound to exactly {@code
+ * deploy/}'s rules ({@link OperatorIdentity}), so the server also refuses what they do not grant.
  */
-@DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
 class OperatorRbacIT {
 
   private static final Path CLUSTER_ROLE = Path.of("olm/operator/cluster-role.yaml");
   private static final Path LEADER_ELECTION_ROLE =
       Path.of("olm/operator/leader-election-role.yaml");
   private static final Path EXAMPLE = Path.of("examples/typed-inputs");
-  private static final String TEAM = "team";
-  private static final String OPERATOR_NAMESPACE = "kfp-releaser";
+  private static final Path CSV =
+      Path.of("bundle/manifests/kfp-releaser.clusterserviceversion.yaml");
   private static final String KFP_ACCOUNT = "kfp-user";
   private static final String API_VERSION = "kfp.jackhoman.com/v1alpha1";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -89,89 +88,129 @@ class OperatorRbacIT {
   void clusterRoleGrantsExactlyWhatTheOperatorNeedsToSyncEveryKindFromCreateToDelete()
       throws IOException {
     ApiRequestRecorder recorder = new ApiRequestRecorder();
-    try (MockCluster cluster =
-            MockCluster.start()
-                .withNamespaces(TEAM, OPERATOR_NAMESPACE)
-                .withServiceAccount(KFP_ACCOUNT, TEAM);
-        KfpEmulator kfp = KfpEmulator.builder().multiUser(true).start();
-        KubernetesClient operatorClient = recorder.newClient(cluster.admin().getConfiguration());
-        KfpClient kfpClient =
-            new KfpConnector(Sleeper.system())
-                .connect(
-                    KfpEndpoint.of(kfp.url())
-                        .withNamespaceTokens(
-                            new ServiceAccountTokens(
-                                operatorClient, KFP_ACCOUNT, Clock.systemUTC())),
-                    Optional.empty())) {
-      KubernetesClient admin = cluster.admin();
-      Operator operator =
-          MockCluster.startOperator(
-              operatorClient,
-              kfpClient,
-              true,
-              OperatorSettings.defaults()
-                  .electedBy(
-                      // as RunCommand elects, but stopping must not exit the test's JVM
-                      LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
-                              OperatorSettings.LEASE)
-                          .withLeaseNamespace(OPERATOR_NAMESPACE)
-                          .withExitOnStopLeading(false)
-                          .build()));
-      try {
-        List<HasMetadata> example = applyExample(admin);
-        example.forEach(object -> awaitReady(admin, object));
-
-        GenericKubernetesResource hourly = find(admin, "RecurringRun", "functions-hourly");
-        hourly.<Map<String, Object>>get("spec").put("suspend", false);
-        admin.resource(hourly).update();
-        awaitReady(admin, hourly);
-
-        example.forEach(object -> admin.resource(object).inNamespace(TEAM).delete());
-        example.forEach(
-            object ->
-                await()
-                    .atMost(PATIENCE)
-                    .until(
-                        () ->
-                            find(admin, object.getKind(), object.getMetadata().getName()) == null));
-      } finally {
-        operator.stop();
+    String operatorNamespace;
+    try (TestCluster cluster = TestCluster.startOnMockServer();
+        KubernetesClient admin = cluster.newClient();
+        KfpEmulator kfp = KfpEmulator.builder().multiUser(true).start()) {
+      String team = cluster.namespace("rbac-team");
+      operatorNamespace = cluster.namespace("rbac-operator");
+      cluster.serviceAccount(team, KFP_ACCOUNT);
+      try (OperatorIdentity identity =
+              OperatorIdentity.in(
+                  cluster, admin, operatorNamespace, CLUSTER_ROLE, LEADER_ELECTION_ROLE);
+          KubernetesClient operatorClient = recorder.newClient(identity.config());
+          KfpClient kfpClient =
+              new KfpConnector(Sleeper.system())
+                  .connect(
+                      KfpEndpoint.of(kfp.url())
+                          .withNamespaceTokens(
+                              new ServiceAccountTokens(
+                                  operatorClient, KFP_ACCOUNT, Clock.systemUTC())),
+                      Optional.empty());
+          OperatorReplica operator =
+              OperatorReplica.over(
+                  operatorClient,
+                  kfpClient,
+                  true,
+                  OperatorSettings.defaults()
+                      .watching(Set.of(team))
+                      .electedBy(
+                          // as RunCommand elects, but stopping must not exit the test's JVM
+                          LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                                  OperatorSettings.LEASE)
+                              .withLeaseNamespace(operatorNamespace)
+                              .withExitOnStopLeading(false)
+                              .build()))) {
+        syncEveryKindFromCreateToDelete(admin, team);
+        cluster.deleteNamespaces(team, operatorNamespace);
       }
     }
 
-    Set<Permission> clusterWide = rulesOf(CLUSTER_ROLE);
-    Set<Permission> ownNamespace = rulesOf(LEADER_ELECTION_ROLE);
-    Set<Permission> granted = new HashSet<>(clusterWide);
-    granted.addAll(ownNamespace);
+    Map<String, Rules> sources =
+        Map.of(
+            "deploy/ (" + CLUSTER_ROLE + ", " + LEADER_ELECTION_ROLE + ")",
+            new Rules(rulesOf(CLUSTER_ROLE), rulesOf(LEADER_ELECTION_ROLE)),
+            CSV.toString(),
+            Rules.ofCsv(CSV));
     Set<Permission> used = new HashSet<>(recorder.used());
     used.removeAll(GRANTED_TO_EVERYONE);
     used.addAll(NEEDED_ON_CONFLICT);
     used.addAll(CHECKED_BEFORE_ELECTION);
     SoftAssertions.assertSoftly(
         softly -> {
-          softly
-              .assertThat(minus(used, granted))
-              .as(
-                  "requests of the operator that no rule of %s or %s allows",
-                  CLUSTER_ROLE, LEADER_ELECTION_ROLE)
-              .isEmpty();
-          softly
-              .assertThat(minus(granted, used))
-              .as(
-                  "rules of %s or %s that the operator never needed",
-                  CLUSTER_ROLE, LEADER_ELECTION_ROLE)
-              .isEmpty();
-          for (Permission permission :
-              minus(minus(ownNamespace, clusterWide), CHECKED_BEFORE_ELECTION)) {
-            softly
-                .assertThat(recorder.namespacesOf(permission))
-                .as(
-                    "namespaces where the operator needed %s, which %s grants in its own only",
-                    permission, LEADER_ELECTION_ROLE)
-                .containsOnly(OPERATOR_NAMESPACE);
-          }
+          sources.forEach(
+              (source, rules) -> {
+                softly
+                    .assertThat(minus(used, rules.granted()))
+                    .as("requests of the operator that no rule of %s allows", source)
+                    .isEmpty();
+                softly
+                    .assertThat(minus(rules.granted(), used))
+                    .as("rules of %s that the operator never needed", source)
+                    .isEmpty();
+                for (Permission permission :
+                    minus(
+                        minus(rules.ownNamespace(), rules.clusterWide()),
+                        CHECKED_BEFORE_ELECTION)) {
+                  softly
+                      .assertThat(recorder.namespacesOf(permission))
+                      .as(
+                          "namespaces where the operator needed %s, which %s grants in its own only",
+                          permission, source)
+                      .containsOnly(operatorNamespace);
+                }
+              });
           softly.assertThat(recorder.nonResource()).as("requests for no resource").isEmpty();
+          softly.assertThat(recorder.forbidden()).as("requests the API server refused").isEmpty();
         });
+  }
+
+  /**
+   * Creates the example, changes one object, deletes it all, waiting for the operator each time.
+   */
+  private static void syncEveryKindFromCreateToDelete(KubernetesClient admin, String team)
+      throws IOException {
+    List<HasMetadata> example = applyExample(admin, team);
+    example.forEach(object -> awaitReady(admin, team, object));
+
+    GenericKubernetesResource hourly = find(admin, team, "RecurringRun", "functions-hourly");
+    hourly.<Map<String, Object>>get("spec").put("suspend", false);
+    admin.resource(hourly).update();
+    awaitReady(admin, team, hourly);
+
+    example.forEach(object -> admin.resource(object).inNamespace(team).delete());
+    example.forEach(
+        object ->
+            await()
+                .atMost(PATIENCE)
+                .until(
+                    () ->
+                        find(admin, team, object.getKind(), object.getMetadata().getName())
+                            == null));
+  }
+
+  /**
+   * What a source grants the operator.
+   *
+   * @param clusterWide the rules of its ClusterRole
+   * @param ownNamespace the rules of its Role in its own namespace
+   */
+  private record Rules(Set<Permission> clusterWide, Set<Permission> ownNamespace) {
+
+    /** The rules the CSV's install strategy grants the operator's service account. */
+    static Rules ofCsv(Path csv) throws IOException {
+      JsonNode install =
+          new ObjectMapper(new YAMLFactory()).readTree(csv.toFile()).at("/spec/install/spec");
+      return new Rules(
+          Permission.grantedBy(install.path("clusterPermissions").path(0).path("rules")),
+          Permission.grantedBy(install.path("permissions").path(0).path("rules")));
+    }
+
+    Set<Permission> granted() {
+      Set<Permission> granted = new HashSet<>(clusterWide);
+      granted.addAll(ownNamespace);
+      return granted;
+    }
   }
 
   private static Set<Permission> rulesOf(Path role) throws IOException {
@@ -185,13 +224,14 @@ class OperatorRbacIT {
     return left;
   }
 
-  private static List<HasMetadata> applyExample(KubernetesClient admin) throws IOException {
+  private static List<HasMetadata> applyExample(KubernetesClient admin, String team)
+      throws IOException {
     List<HasMetadata> applied = new ArrayList<>();
     try (Stream<Path> files = Files.list(EXAMPLE)) {
       for (Path file : files.sorted().toList()) {
         try (InputStream yaml = Files.newInputStream(file)) {
           for (HasMetadata object : admin.load(yaml).items()) {
-            applied.add(admin.resource(object).inNamespace(TEAM).create());
+            applied.add(admin.resource(object).inNamespace(team).create());
           }
         }
       }
@@ -199,22 +239,23 @@ class OperatorRbacIT {
     return applied;
   }
 
-  private static GenericKubernetesResource find(KubernetesClient admin, String kind, String name) {
+  private static GenericKubernetesResource find(
+      KubernetesClient admin, String team, String kind, String name) {
     return admin
         .genericKubernetesResources(API_VERSION, kind)
-        .inNamespace(TEAM)
+        .inNamespace(team)
         .withName(name)
         .get();
   }
 
   /** Waits until the object's Ready condition is True for its current generation. */
-  private static void awaitReady(KubernetesClient admin, HasMetadata object) {
+  private static void awaitReady(KubernetesClient admin, String team, HasMetadata object) {
     await()
         .atMost(PATIENCE)
         .until(
             () -> {
               GenericKubernetesResource current =
-                  find(admin, object.getKind(), object.getMetadata().getName());
+                  find(admin, team, object.getKind(), object.getMetadata().getName());
               Object status = current.getAdditionalProperties().get("status");
               if (!(status instanceof Map<?, ?> fields)
                   || !(fields.get("conditions") instanceof List<?> conditions)) {

@@ -1,23 +1,29 @@
 package com.jackhoman.kfp.releaser.faults;
 
-import com.jackhoman.kfp.releaser.OperatorReplica;
+import com.jackhoman.kfp.releaser.TestCluster;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
-import com.jackhoman.kfp.releaser.sandbox.EmbeddedKubernetesApi;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
- * The fault campaign: the operator (two replicas behind leader election) between the embedded
- * Kubernetes API and the KFP emulator, a seeded random {@link Workload} driven through both while
- * {@link FaultSchedule} injects faults on each side, then, once the faults stop, the time until
- * {@link Invariants} hold, and the invariants themselves.
+ * The fault campaign: the operator (two replicas behind leader election) between a Kubernetes API
+ * ({@link TestCluster}: the embedded one, or a real cluster behind an {@link ApiServerProxy}) and
+ * the KFP emulator, a seeded random {@link Workload} driven through both while {@link
+ * FaultSchedule} injects faults on each side, then, once the faults stop, the time until {@link
+ * Invariants} hold, and the invariants themselves.
  */
 public final class FaultCampaign {
 
@@ -39,28 +45,32 @@ public final class FaultCampaign {
     Path token = work.resolve("token");
     Files.writeString(token, "token-0");
     SplittableRandom random = new SplittableRandom(settings.seed());
-    try (EmbeddedKubernetesApi api =
-            EmbeddedKubernetesApi.start(work.resolve("kubeconfig"), Clock.systemUTC());
-        KubernetesClient kubernetes = api.newClient();
-        KubernetesClient users = api.newClient();
+    try (TestCluster cluster = TestCluster.start();
+        KubernetesClient users = cluster.newClient();
+        OperatorSide operatorSide = OperatorSide.of(cluster);
         KfpEmulator kfp =
             KfpEmulator.builder()
                 .clock(Clock.systemUTC())
                 .seed(settings.seed())
                 .threads(32)
                 .start()) {
-      OperatorReplica.install(kubernetes, Replicas.LEASE_NAMESPACE);
+      String leaseNamespace = cluster.namespace("kfp-system");
+      List<String> teams =
+          IntStream.range(0, settings.namespaces())
+              .mapToObj(n -> cluster.namespace("team-" + n))
+              .toList();
       KfpEndpoint endpoint =
           KfpEndpoint.builder(kfp.url())
               .tokenFile(token)
               .timeouts(Duration.ofSeconds(1), KFP_TIMEOUT)
               .build();
-      Workload workload =
-          new Workload(users, random.split(), settings.namespaces(), settings.runsPerNamespace());
-      try (Replicas replicas = new Replicas(kubernetes, endpoint, DRIFT_PERIOD)) {
+      Workload workload = new Workload(users, random.split(), teams, settings.runsPerNamespace());
+      try (Replicas replicas =
+          new Replicas(
+              operatorSide.client(), endpoint, DRIFT_PERIOD, leaseNamespace, Set.copyOf(teams))) {
         replicas.start();
         FaultSchedule faults =
-            new FaultSchedule(kfp, api.faults(), replicas, token, random.split());
+            new FaultSchedule(kfp, operatorSide.faults(), replicas, token, random.split());
         faults.start(settings.kfpFaultRate(), settings.statusConflictRate());
         long start = System.nanoTime();
         workload.createAll();
@@ -74,7 +84,7 @@ public final class FaultCampaign {
         }
         faults.stop();
         long faultsStopped = System.nanoTime();
-        Invariants invariants = new Invariants(users, kfp);
+        Invariants invariants = new Invariants(users, kfp, teams);
         workload.deleteResurrected();
         Invariants.Findings findings = invariants.check(workload.orphanedUids());
         long deadline = faultsStopped + settings.convergeWithin().toNanos();
@@ -84,15 +94,21 @@ public final class FaultCampaign {
           findings = invariants.check(workload.orphanedUids());
         }
         double convergeSeconds = (System.nanoTime() - faultsStopped) / 1e9;
-        return new Summary(
-            workload.objects(),
-            workload.ops(),
-            faults.injected(),
-            workload.resurrected(),
-            findings,
-            replicas.writesWithoutLease(),
-            replicas.restarts(),
-            findings.converged() ? convergeSeconds : Double.NaN);
+        Summary summary =
+            new Summary(
+                workload.objects(),
+                workload.ops(),
+                faults.injected(),
+                faults.injectedByKubernetes(),
+                workload.resurrected(),
+                findings,
+                replicas.writesWithoutLease(),
+                replicas.restarts(),
+                findings.converged() ? convergeSeconds : Double.NaN);
+        List<String> all = new ArrayList<>(teams);
+        all.add(leaseNamespace);
+        cluster.deleteNamespaces(all.toArray(String[]::new));
+        return summary;
       }
     } finally {
       try (var files = Files.walk(work)) {
@@ -100,6 +116,39 @@ public final class FaultCampaign {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  /**
+   * How the operator replicas reach the API and the faults met on the way: the embedded API's own
+   * faults, or a proxy's in front of a real cluster.
+   *
+   * @param client the replicas' client
+   * @param faults the Kubernetes faults the schedule injects
+   * @param proxy the proxy, on a real cluster
+   */
+  private record OperatorSide(
+      KubernetesClient client, KubernetesFaults faults, Optional<ApiServerProxy> proxy)
+      implements AutoCloseable {
+
+    static OperatorSide of(TestCluster cluster) throws IOException {
+      if (cluster.embedded().isPresent()) {
+        return new OperatorSide(
+            cluster.newClient(),
+            KubernetesFaults.of(cluster.embedded().get().faults()),
+            Optional.empty());
+      }
+      ApiServerProxy proxy = ApiServerProxy.start(cluster.clientConfig());
+      return new OperatorSide(
+          new KubernetesClientBuilder().withConfig(proxy.clientConfig()).build(),
+          proxy,
+          Optional.of(proxy));
+    }
+
+    @Override
+    public void close() {
+      client.close();
+      proxy.ifPresent(ApiServerProxy::close);
     }
   }
 
@@ -131,6 +180,7 @@ public final class FaultCampaign {
    * @param objects how many objects the workload keeps
    * @param ops how many changes the API accepted
    * @param faults how many faults were injected
+   * @param kubernetesFaults how many of them were status-write conflicts and dropped watches
    * @param resurrected objects that came back without a spec after being deleted (see {@link
    *     Workload#resurrected()}); the workload deletes them again
    * @param findings the invariants after convergence (or at the deadline)
@@ -143,6 +193,7 @@ public final class FaultCampaign {
       int objects,
       int ops,
       long faults,
+      long kubernetesFaults,
       int resurrected,
       Invariants.Findings findings,
       int writesWithoutLease,

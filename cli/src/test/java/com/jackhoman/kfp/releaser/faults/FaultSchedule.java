@@ -2,7 +2,6 @@ package com.jackhoman.kfp.releaser.faults;
 
 import com.jackhoman.kfp.releaser.emulator.FaultRule;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
-import com.jackhoman.kfp.releaser.sandbox.ApiFaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +23,7 @@ final class FaultSchedule {
   private static final Duration LEADER_KILLS = Duration.ofSeconds(15);
 
   private final KfpEmulator kfp;
-  private final ApiFaults api;
+  private final KubernetesFaults api;
   private final Replicas replicas;
   private final Path tokenFile;
   private final SplittableRandom random;
@@ -36,7 +35,11 @@ final class FaultSchedule {
   private long events;
 
   FaultSchedule(
-      KfpEmulator kfp, ApiFaults api, Replicas replicas, Path tokenFile, SplittableRandom random) {
+      KfpEmulator kfp,
+      KubernetesFaults api,
+      Replicas replicas,
+      Path tokenFile,
+      SplittableRandom random) {
     this.kfp = kfp;
     this.api = api;
     this.replicas = replicas;
@@ -97,6 +100,11 @@ final class FaultSchedule {
   /** How many faults were injected on both sides. */
   long injected() {
     return kfp.faults().injected() + api.injected() + events + replicas.restarts();
+  }
+
+  /** How many of them the Kubernetes API (or the proxy before it) injected. */
+  long injectedByKubernetes() {
+    return api.injected();
   }
 
   private void rotate() {

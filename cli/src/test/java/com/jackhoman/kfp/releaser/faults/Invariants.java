@@ -34,10 +34,15 @@ public final class Invariants {
 
   private final KubernetesClient client;
   private final KfpEmulator kfp;
+  private final List<String> namespaces;
 
-  Invariants(KubernetesClient client, KfpEmulator kfp) {
+  /**
+   * The invariants between the objects of {@code namespaces}, read through {@code client}, and KFP.
+   */
+  Invariants(KubernetesClient client, KfpEmulator kfp, List<String> namespaces) {
     this.client = client;
     this.kfp = kfp;
+    this.namespaces = namespaces;
   }
 
   /**
@@ -70,11 +75,16 @@ public final class Invariants {
     Set<String> liveKeys = new HashSet<>();
     for (KindSchema kind : CustomResourceDefinitions.load().kinds()) {
       for (GenericKubernetesResource object :
-          client
-              .genericKubernetesResources(kind.apiVersion(), kind.kind())
-              .inAnyNamespace()
-              .list()
-              .getItems()) {
+          namespaces.stream()
+              .flatMap(
+                  namespace ->
+                      client
+                          .genericKubernetesResources(kind.apiVersion(), kind.kind())
+                          .inNamespace(namespace)
+                          .list()
+                          .getItems()
+                          .stream())
+              .toList()) {
         String what =
             kind.kind()
                 + " "

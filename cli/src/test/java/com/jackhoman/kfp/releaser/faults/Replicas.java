@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Two operator replicas behind leader election, as a Deployment with two pods runs them: the leader
@@ -17,20 +18,31 @@ import java.util.Optional;
  */
 final class Replicas implements AutoCloseable {
 
-  /** The namespace of the Lease, as the operator's own namespace. */
-  static final String LEASE_NAMESPACE = "kfp-system";
-
   private final KubernetesClient kubernetes;
   private final KfpEndpoint endpoint;
   private final Duration driftPeriod;
+  private final String leaseNamespace;
+  private final Set<String> namespaces;
   private final List<OperatorReplica> running = new ArrayList<>();
   private final List<OperatorReplica> all = new ArrayList<>();
   private int restarts;
 
-  Replicas(KubernetesClient kubernetes, KfpEndpoint endpoint, Duration driftPeriod) {
+  /**
+   * Replicas through {@code kubernetes} over KFP at {@code endpoint}, holding the Lease in {@code
+   * leaseNamespace} (as the operator's own namespace) and working on the objects of {@code
+   * namespaces}.
+   */
+  Replicas(
+      KubernetesClient kubernetes,
+      KfpEndpoint endpoint,
+      Duration driftPeriod,
+      String leaseNamespace,
+      Set<String> namespaces) {
     this.kubernetes = kubernetes;
     this.endpoint = endpoint;
     this.driftPeriod = driftPeriod;
+    this.leaseNamespace = leaseNamespace;
+    this.namespaces = namespaces;
   }
 
   /** Starts two replicas. */
@@ -63,7 +75,7 @@ final class Replicas implements AutoCloseable {
 
   private Optional<OperatorReplica> leader() {
     Lease lease =
-        kubernetes.leases().inNamespace(LEASE_NAMESPACE).withName(OperatorSettings.LEASE).get();
+        kubernetes.leases().inNamespace(leaseNamespace).withName(OperatorSettings.LEASE).get();
     if (lease == null || lease.getSpec() == null) {
       return Optional.empty();
     }
@@ -74,7 +86,7 @@ final class Replicas implements AutoCloseable {
   private void startOne() {
     OperatorReplica replica =
         OperatorReplica.startElecting(
-            "replica-" + all.size(), kubernetes, endpoint, driftPeriod, LEASE_NAMESPACE);
+            "replica-" + all.size(), kubernetes, endpoint, driftPeriod, leaseNamespace, namespaces);
     running.add(replica);
     all.add(replica);
   }

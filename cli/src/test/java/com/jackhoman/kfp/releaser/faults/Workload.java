@@ -3,7 +3,6 @@ package com.jackhoman.kfp.releaser.faults;
 import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -37,7 +36,7 @@ final class Workload {
 
   private final KubernetesClient client;
   private final SplittableRandom random;
-  private final int namespaces;
+  private final List<String> namespaces;
   private final int runsPerNamespace;
   private final Set<String> orphanedUids = ConcurrentHashMap.newKeySet();
   private final Set<String> orphanedNames = ConcurrentHashMap.newKeySet();
@@ -47,10 +46,14 @@ final class Workload {
   /**
    * @param client the client the "users" write through
    * @param random where every choice comes from
-   * @param namespaces how many namespaces to spread over
+   * @param namespaces the namespaces to spread over, which exist
    * @param runsPerNamespace how many RecurringRun names each namespace uses
    */
-  Workload(KubernetesClient client, SplittableRandom random, int namespaces, int runsPerNamespace) {
+  Workload(
+      KubernetesClient client,
+      SplittableRandom random,
+      List<String> namespaces,
+      int runsPerNamespace) {
     this.client = client;
     this.random = random;
     this.namespaces = namespaces;
@@ -59,7 +62,7 @@ final class Workload {
 
   /** How many objects exist once {@link #createAll()} is done. */
   int objects() {
-    return namespaces * (6 + runsPerNamespace);
+    return namespaces.size() * (6 + runsPerNamespace);
   }
 
   /** How many changes the API accepted. */
@@ -86,9 +89,16 @@ final class Workload {
   /** Deletes, as their user would, the objects that came back without a spec. */
   void deleteResurrected() {
     for (String kind : List.of("Pipeline", "PipelineVersion", "Experiment", "RecurringRun")) {
-      client.genericKubernetesResources(API, kind).inAnyNamespace().list().getItems().stream()
-          .filter(object -> spec(object).isEmpty())
-          .forEach(this::deleteResurrected);
+      for (String namespace : namespaces) {
+        client
+            .genericKubernetesResources(API, kind)
+            .inNamespace(namespace)
+            .list()
+            .getItems()
+            .stream()
+            .filter(object -> spec(object).isEmpty())
+            .forEach(this::deleteResurrected);
+      }
     }
   }
 
@@ -97,14 +107,9 @@ final class Workload {
     accepted(() -> client.resource(object).delete());
   }
 
-  /** Creates every namespace and every object. */
+  /** Creates every object. */
   void createAll() {
-    for (int n = 0; n < namespaces; n++) {
-      String namespace = namespace(n);
-      client
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-          .create();
+    for (String namespace : namespaces) {
       create(namespace, pipeline("train"));
       for (String version : VERSIONS) {
         create(namespace, version(version, "train"));
@@ -119,7 +124,7 @@ final class Workload {
 
   /** Makes one random change; a change the API refuses (a name still being deleted) is skipped. */
   void step() {
-    String namespace = namespace(random.nextInt(namespaces));
+    String namespace = namespaces.get(random.nextInt(namespaces.size()));
     if (random.nextInt(20) == 0) {
       toggleSpare(namespace);
       return;
@@ -161,10 +166,6 @@ final class Workload {
     } else {
       patch(run, Map.of("suspend", !Boolean.TRUE.equals(spec(current).get("suspend"))));
     }
-  }
-
-  static String namespace(int n) {
-    return "team-" + n;
   }
 
   private void toggleSpare(String namespace) {

@@ -3,39 +3,35 @@ package com.jackhoman.kfp.releaser.runtime;
 import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorReplica;
+import com.jackhoman.kfp.releaser.TestCluster;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
-import com.jackhoman.kfp.releaser.sandbox.EmbeddedKubernetesApi;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Objects deleted the moment they were created stay deleted: adding the operator's finalizer must
- * not create them anew (a server-side apply of a missing object creates it). Runs on the embedded
- * API only (it starts an operator of its own).
+ * not create them anew (a server-side apply of a missing object creates it).
  */
-@DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
 class DeletedAtOnceIT {
 
   private static final int OBJECTS = 40;
 
   @Test
-  void objectsDeletedRightAfterTheyWereCreatedDoNotComeBack(@TempDir Path dir) throws Exception {
-    try (EmbeddedKubernetesApi api =
-            EmbeddedKubernetesApi.start(dir.resolve("kubeconfig"), Clock.systemUTC());
-        KubernetesClient client = api.newClient();
+  void objectsDeletedRightAfterTheyWereCreatedDoNotComeBack() {
+    try (TestCluster cluster = TestCluster.start();
+        KubernetesClient client = cluster.newClient();
         KfpEmulator kfp = KfpEmulator.builder().clock(Clock.systemUTC()).start()) {
-      OperatorReplica.install(client);
+      String namespace = cluster.namespace("deleted-at-once");
       try (OperatorReplica operator =
-          OperatorReplica.start(client, KfpEndpoint.of(kfp.url()), Duration.ofSeconds(1))) {
-        deleteRightAfterCreating(client);
+          OperatorReplica.start(
+              client, KfpEndpoint.of(kfp.url()), Duration.ofSeconds(1), Set.of(namespace))) {
+        deleteRightAfterCreating(client, namespace);
         await()
             .pollDelay(Duration.ofSeconds(2))
             .atMost(Duration.ofSeconds(20))
@@ -43,19 +39,20 @@ class DeletedAtOnceIT {
                 () ->
                     client
                         .resources(Experiment.class)
-                        .inNamespace("default")
+                        .inNamespace(namespace)
                         .list()
                         .getItems()
                         .isEmpty());
+        cluster.deleteNamespaces(namespace);
       }
     }
   }
 
-  private static void deleteRightAfterCreating(KubernetesClient client) {
+  private static void deleteRightAfterCreating(KubernetesClient client, String namespace) {
     for (int i = 0; i < OBJECTS; i++) {
       Experiment experiment = new Experiment();
       experiment.setMetadata(
-          new ObjectMetaBuilder().withName("brief-" + i).withNamespace("default").build());
+          new ObjectMetaBuilder().withName("brief-" + i).withNamespace(namespace).build());
       client.resource(experiment).create();
       client.resource(experiment).delete();
     }

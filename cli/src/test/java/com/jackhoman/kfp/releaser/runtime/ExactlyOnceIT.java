@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jackhoman.kfp.releaser.OperatorReplica;
+import com.jackhoman.kfp.releaser.TestCluster;
 import com.jackhoman.kfp.releaser.emulator.FaultRule;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
-import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,16 +17,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Lost create responses and an operator restart in the middle of a sync leave exactly one KFP
- * object per object of ours. Runs on the faithful mock API server only (it starts and stops
- * operators of its own).
+ * object per object of ours.
  */
-@DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
 class ExactlyOnceIT {
 
   private static final int SETS = 4;
@@ -34,46 +32,50 @@ class ExactlyOnceIT {
 
   @Test
   void droppedCreateResponsesAndARestartMidSyncLeaveExactlyOneKfpObjectEach() throws Exception {
-    try (FaithfulMockServer kubernetes = FaithfulMockServer.start();
-        KubernetesClient client = kubernetes.newClient();
+    try (TestCluster cluster = TestCluster.start();
+        KubernetesClient client = cluster.newClient();
         KfpEmulator kfp = KfpEmulator.builder().clock(Clock.systemUTC()).start()) {
-      OperatorReplica.install(client, "team");
+      String team = cluster.namespace("exactly-once");
       kfp.faults().add(FaultRule.dropAfterCommit("POST", "/apis/v2beta1/.*", 0.5));
 
-      OperatorReplica first = OperatorReplica.start(client, KfpEndpoint.of(kfp.url()), DRIFT);
+      OperatorReplica first =
+          OperatorReplica.start(client, KfpEndpoint.of(kfp.url()), DRIFT, Set.of(team));
       for (int i = 0; i < SETS; i++) {
         for (String manifest : manifests(i)) {
-          client.resource(manifest).inNamespace("team").create();
+          client.resource(manifest).inNamespace(team).create();
         }
       }
       await().atMost(Duration.ofSeconds(10)).until(() -> kfp.log().writeCount() >= SETS);
       first.close();
       try (OperatorReplica second =
-          OperatorReplica.start(client, KfpEndpoint.of(kfp.url()), DRIFT)) {
+          OperatorReplica.start(client, KfpEndpoint.of(kfp.url()), DRIFT, Set.of(team))) {
         await()
             .atMost(Duration.ofSeconds(60))
-            .untilAsserted(() -> assertThat(notReady(client)).isEmpty());
+            .untilAsserted(() -> assertThat(notReady(client, team)).isEmpty());
+        Map<String, Long> kfpObjectsByName =
+            kfp.inventory().stream()
+                .filter(
+                    row ->
+                        row.name().startsWith(team + "/") || row.kind().equals("PipelineVersion"))
+                .collect(
+                    Collectors.groupingBy(
+                        row -> row.kind() + " " + row.name(), Collectors.counting()));
+        assertThat(kfpObjectsByName.values()).containsOnly(1L);
+        assertThat(kfpObjectsByName).hasSize(SETS * 4);
+        assertThat(kfp.log().entries()).anyMatch(entry -> entry.status() == 0);
+        kfp.faults().clear();
+        cluster.deleteNamespaces(team);
       }
-
-      Map<String, Long> kfpObjectsByName =
-          kfp.inventory().stream()
-              .filter(row -> row.name().startsWith("team/") || row.kind().equals("PipelineVersion"))
-              .collect(
-                  Collectors.groupingBy(
-                      row -> row.kind() + " " + row.name(), Collectors.counting()));
-      assertThat(kfpObjectsByName.values()).containsOnly(1L);
-      assertThat(kfpObjectsByName).hasSize(SETS * 4);
-      assertThat(kfp.log().entries()).anyMatch(entry -> entry.status() == 0);
     }
   }
 
-  private static List<String> notReady(KubernetesClient client) {
+  private static List<String> notReady(KubernetesClient client, String namespace) {
     return CustomResourceDefinitions.load().kinds().stream()
         .flatMap(
             kind ->
                 client
                     .genericKubernetesResources(kind.apiVersion(), kind.kind())
-                    .inNamespace("team")
+                    .inNamespace(namespace)
                     .list()
                     .getItems()
                     .stream())

@@ -60,9 +60,9 @@ class LateCommitIT {
   private static final Duration KFP_TIMEOUT = Duration.ofSeconds(1);
 
   /**
-   * Three times the client's timeout: past the window in which the operator waits for a create
-   * that got no answer (as long again as the call waited), so that a retry's look finds nothing
-   * and only the write protocol keeps KFP right.
+   * Three times the client's timeout: past the window in which the operator waits for a create that
+   * got no answer (as long again as the call waited), so that a retry's look finds nothing and only
+   * the write protocol keeps KFP right.
    */
   private static final Duration DELAY = Duration.ofSeconds(3);
 

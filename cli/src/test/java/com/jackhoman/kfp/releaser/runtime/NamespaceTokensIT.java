@@ -3,7 +3,8 @@ package com.jackhoman.kfp.releaser.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.jackhoman.kfp.releaser.MockCluster;
+import com.jackhoman.kfp.releaser.OperatorReplica;
+import com.jackhoman.kfp.releaser.TestCluster;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
@@ -17,24 +18,21 @@ import com.jackhoman.kfp.releaser.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With {@code --kfp-namespace-token-service-account}, the operator acts in multi-user KFP as each
  * namespace's own service account: the emulator refuses the operator's own token, yet Pipelines of
- * namespaces that have the account sync, and one whose namespace lacks it says what to create. Runs
- * on the faithful mock API server, which issues the service-account tokens.
+ * namespaces that have the account sync, and one whose namespace lacks it says what to create.
  */
-@DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
 class NamespaceTokensIT {
 
   private static final String ACCOUNT = "kfp-user";
@@ -44,12 +42,10 @@ class NamespaceTokensIT {
   @Test
   void pipelinesSyncWithTheirNamespacesTokenAndNeverWithTheOperatorsOwn() throws IOException {
     Path operatorToken = Files.writeString(dir.resolve("token"), "operator-own-token");
-    try (MockCluster cluster =
-            MockCluster.start()
-                .withNamespaces("team-a", "team-b", "team-c")
-                .withServiceAccount(ACCOUNT, "team-a", "team-b");
+    try (TestCluster cluster = TestCluster.startOnMockServer();
+        KubernetesClient admin = cluster.newClient();
         KfpEmulator kfp = KfpEmulator.builder().multiUser(true).start();
-        KubernetesClient operatorClient = cluster.server().newClient();
+        KubernetesClient operatorClient = cluster.newClient();
         KfpClient client =
             new KfpConnector(Sleeper.system())
                 .connect(
@@ -58,27 +54,36 @@ class NamespaceTokensIT {
                         .withNamespaceTokens(
                             new ServiceAccountTokens(operatorClient, ACCOUNT, Clock.systemUTC())),
                     Optional.empty())) {
+      String teamA = cluster.namespace("team-a");
+      String teamB = cluster.namespace("team-b");
+      String teamC = cluster.namespace("team-c");
+      cluster.serviceAccount(teamA, ACCOUNT);
+      cluster.serviceAccount(teamB, ACCOUNT);
       kfp.faults().expireToken("operator-own-token");
-      Operator operator =
-          MockCluster.startOperator(operatorClient, client, true, OperatorSettings.defaults());
-      try {
-        for (String namespace : new String[] {"team-a", "team-b", "team-c"}) {
-          cluster.admin().resource(pipeline(namespace)).create();
+      try (OperatorReplica operator =
+          OperatorReplica.over(
+              operatorClient,
+              client,
+              true,
+              OperatorSettings.defaults().watching(Set.of(teamA, teamB, teamC)))) {
+        for (String namespace : new String[] {teamA, teamB, teamC}) {
+          admin.resource(pipeline(namespace)).create();
         }
 
-        assertThat(awaitReady(cluster.admin(), "team-a").getStatus()).isEqualTo("True");
-        assertThat(awaitReady(cluster.admin(), "team-b").getStatus()).isEqualTo("True");
-        Condition teamC = awaitReady(cluster.admin(), "team-c");
-        assertThat(teamC.getStatus()).isEqualTo("False");
-        assertThat(teamC.getMessage())
-            .contains("namespace team-c")
+        assertThat(awaitReady(admin, teamA).getStatus()).isEqualTo("True");
+        assertThat(awaitReady(admin, teamB).getStatus()).isEqualTo("True");
+        Condition withoutAccount = awaitReady(admin, teamC);
+        assertThat(withoutAccount.getStatus()).isEqualTo("False");
+        assertThat(withoutAccount.getMessage())
+            .contains("namespace " + teamC)
             .contains("service account kfp-user");
         assertThat(kfp.inventory())
             .extracting(KfpObjectRow::name)
-            .contains("team-a/train", "team-b/train")
-            .doesNotContain("team-c/train");
-      } finally {
-        operator.stop();
+            .contains(teamA + "/train", teamB + "/train")
+            .doesNotContain(teamC + "/train");
+        // With its account, the operator can look up in KFP what team-c's Pipeline left there.
+        cluster.serviceAccount(teamC, ACCOUNT);
+        cluster.deleteNamespaces(teamA, teamB, teamC);
       }
     }
   }

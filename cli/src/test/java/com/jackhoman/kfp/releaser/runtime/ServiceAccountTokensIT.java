@@ -3,100 +3,94 @@ package com.jackhoman.kfp.releaser.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jackhoman.kfp.releaser.TestCluster;
 import com.jackhoman.kfp.releaser.emulator.SettableClock;
 import com.jackhoman.kfp.releaser.kfp.KfpUnauthorized;
-import com.jackhoman.kfp.releaser.sandbox.FaithfulMockServer;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Per-namespace KFP tokens come from TokenRequests for the configured service account of each
- * namespace, are reused until due for renewal, and are replaced after KFP refuses one. Runs on the
- * faithful mock API server, whose tokens name their namespace, account and issue number.
+ * namespace, are reused until due for renewal, and are replaced after KFP refuses one.
  */
-@DisabledIfSystemProperty(named = "kfp.test.cluster", matches = "real")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceAccountTokensIT {
 
-  private final SettableClock clock = new SettableClock(Instant.now());
-  private FaithfulMockServer server;
+  private TestCluster cluster;
   private KubernetesClient client;
+  private String teamA;
+  private String teamB;
+  private final SettableClock clock = new SettableClock(Instant.now());
   private ServiceAccountTokens tokens;
 
-  @BeforeEach
-  void startServer() {
-    server = FaithfulMockServer.start();
-    client = server.newClient();
-    for (String namespace : new String[] {"team-a", "team-b"}) {
-      client
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-          .create();
-      client
-          .resource(
-              new ServiceAccountBuilder()
-                  .withNewMetadata()
-                  .withName("kfp-user")
-                  .withNamespace(namespace)
-                  .endMetadata()
-                  .build())
-          .create();
-    }
-    tokens = new ServiceAccountTokens(client, "kfp-user", clock);
+  @BeforeAll
+  void startCluster() {
+    cluster = TestCluster.startOnMockServer();
+    client = cluster.newClient();
+    teamA = cluster.namespace("tokens-team-a");
+    teamB = cluster.namespace("tokens-team-b");
+    cluster.serviceAccount(teamA, "kfp-user");
+    cluster.serviceAccount(teamB, "kfp-user");
   }
 
-  @AfterEach
-  void stopServer() {
+  @AfterAll
+  void stopCluster() {
     client.close();
-    server.close();
+    cluster.close();
+  }
+
+  @BeforeEach
+  void newTokens() {
+    tokens = new ServiceAccountTokens(client, "kfp-user", clock);
   }
 
   @Test
   void eachNamespaceGetsATokenOfItsOwnAccountAndKeepsIt() {
-    String teamA = tokens.tokenFor("team-a");
+    String first = tokens.tokenFor(teamA);
 
-    assertThat(teamA).startsWith("sa-token.team-a.kfp-user.");
-    assertThat(tokens.tokenFor("team-b")).startsWith("sa-token.team-b.kfp-user.");
+    assertThat(IssuedToken.subject(first)).isEqualTo(IssuedToken.account(teamA, "kfp-user"));
+    assertThat(IssuedToken.subject(tokens.tokenFor(teamB)))
+        .isEqualTo(IssuedToken.account(teamB, "kfp-user"));
     clock.advance(Duration.ofMinutes(47));
-    assertThat(tokens.tokenFor("team-a")).isEqualTo(teamA);
+    assertThat(tokens.tokenFor(teamA)).isEqualTo(first);
   }
 
   @Test
   void aTokenIsRenewedOnceFourFifthsOfItsHourHavePassed() {
-    String first = tokens.tokenFor("team-a");
+    String first = tokens.tokenFor(teamA);
 
     clock.advance(Duration.ofMinutes(49));
 
-    assertThat(tokens.tokenFor("team-a")).isNotEqualTo(first).startsWith("sa-token.team-a.");
+    String renewed = tokens.tokenFor(teamA);
+    assertThat(renewed).isNotEqualTo(first);
+    assertThat(IssuedToken.subject(renewed)).isEqualTo(IssuedToken.account(teamA, "kfp-user"));
   }
 
   @Test
   void aRefusedTokenIsReplacedButAnOlderRefusalDoesNotDropTheNewOne() {
-    String first = tokens.tokenFor("team-a");
+    String first = tokens.tokenFor(teamA);
 
-    tokens.refused("team-a", first);
-    String second = tokens.tokenFor("team-a");
-    tokens.refused("team-a", first);
+    tokens.refused(teamA, first);
+    String second = tokens.tokenFor(teamA);
+    tokens.refused(teamA, first);
 
     assertThat(second).isNotEqualTo(first);
-    assertThat(tokens.tokenFor("team-a")).isEqualTo(second);
+    assertThat(tokens.tokenFor(teamA)).isEqualTo(second);
   }
 
   @Test
   void aNamespaceWithoutTheAccountIsUnauthorizedNamingNamespaceAccountAndFix() {
-    client
-        .resource(new NamespaceBuilder().withNewMetadata().withName("team-c").endMetadata().build())
-        .create();
+    String teamC = cluster.namespace("tokens-team-c");
 
-    assertThatThrownBy(() -> tokens.tokenFor("team-c"))
+    assertThatThrownBy(() -> tokens.tokenFor(teamC))
         .isInstanceOf(KfpUnauthorized.class)
-        .hasMessageContaining("namespace team-c")
+        .hasMessageContaining("namespace " + teamC)
         .hasMessageContaining("service account kfp-user")
         .hasMessageContaining("HTTP 404");
   }

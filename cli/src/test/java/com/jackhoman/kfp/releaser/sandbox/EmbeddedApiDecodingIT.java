@@ -40,7 +40,7 @@ class EmbeddedApiDecodingIT {
 
   @AfterAll
   static void stop() {
-    cluster.deleteNamespace(namespace);
+    cluster.deleteNamespaces(namespace);
     client.close();
     cluster.close();
   }

@@ -41,7 +41,7 @@ class EmbeddedApiSizeLimitsIT {
 
   @AfterAll
   static void stop() {
-    cluster.deleteNamespace(namespace);
+    cluster.deleteNamespaces(namespace);
     client.close();
     cluster.close();
   }
