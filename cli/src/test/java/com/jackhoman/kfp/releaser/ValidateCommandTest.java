@@ -53,16 +53,7 @@ class ValidateCommandTest {
   @Test
   void aVersionTooLargeForADefaultClusterIsAnErrorNamingFileObjectLimitAndSize(@TempDir Path dir)
       throws IOException {
-    Path manifest =
-        Files.writeString(
-            dir.resolve("large.yaml"),
-            BadInputCase.all().stream()
-                .filter(badInput -> badInput.name().equals("large-package"))
-                .findFirst()
-                .orElseThrow()
-                .manifestText());
-
-    CliRun run = CliRun.of("validate", manifest.toString());
+    CliRun run = validateCase(dir, "large-package", "large.yaml");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
@@ -76,16 +67,7 @@ class ValidateCommandTest {
   @Test
   void aVersionOverTheBodyLimitIsAnErrorWithKubeApiserversAnswer(@TempDir Path dir)
       throws IOException {
-    Path manifest =
-        Files.writeString(
-            dir.resolve("huge.yaml"),
-            BadInputCase.all().stream()
-                .filter(badInput -> badInput.name().equals("huge-package"))
-                .findFirst()
-                .orElseThrow()
-                .manifestText());
-
-    CliRun run = CliRun.of("validate", manifest.toString());
+    CliRun run = validateCase(dir, "huge-package", "huge.yaml");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
@@ -195,5 +177,18 @@ class ValidateCommandTest {
 
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out()).contains("OK: 9 objects in 9 files");
+  }
+
+  /** Runs {@code validate} on the manifests of the bad-input case {@code name}, as {@code file}. */
+  private static CliRun validateCase(Path dir, String name, String file) throws IOException {
+    Path manifest =
+        Files.writeString(
+            dir.resolve(file),
+            BadInputCase.all().stream()
+                .filter(badInput -> badInput.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .manifestText());
+    return CliRun.of("validate", manifest.toString());
   }
 }

@@ -27,30 +27,12 @@ public record FaultRule(
 
   /** 503 Unavailable on a share of the matching requests, before they take effect. */
   public static FaultRule serverErrors(String method, String pathRegex, double rate) {
-    return new FaultRule(
-        method,
-        Pattern.compile(pathRegex),
-        rate,
-        0,
-        Duration.ZERO,
-        0,
-        0,
-        COMMIT_AFTER_DELAY,
-        false);
+    return rule(method, pathRegex, rate, 0, Duration.ZERO, 0, 0, COMMIT_AFTER_DELAY, false);
   }
 
   /** 409 Conflict (gRPC Aborted) on a share of the matching requests, before they take effect. */
   public static FaultRule conflicts(String method, String pathRegex, double rate) {
-    return new FaultRule(
-        method,
-        Pattern.compile(pathRegex),
-        0,
-        rate,
-        Duration.ZERO,
-        0,
-        0,
-        COMMIT_AFTER_DELAY,
-        false);
+    return rule(method, pathRegex, 0, rate, Duration.ZERO, 0, 0, COMMIT_AFTER_DELAY, false);
   }
 
   /** Added latency on every matching request. */
@@ -61,22 +43,12 @@ public record FaultRule(
   /** Added latency on a share of the matching requests; the request still takes effect. */
   public static FaultRule latencySpikes(
       String method, String pathRegex, Duration latency, double rate) {
-    return new FaultRule(
-        method, Pattern.compile(pathRegex), 0, 0, latency, rate, 0, COMMIT_AFTER_DELAY, false);
+    return rule(method, pathRegex, 0, 0, latency, rate, 0, COMMIT_AFTER_DELAY, false);
   }
 
   /** The change is committed, then the connection closes with no response, on a share of them. */
   public static FaultRule dropAfterCommit(String method, String pathRegex, double rate) {
-    return new FaultRule(
-        method,
-        Pattern.compile(pathRegex),
-        0,
-        0,
-        Duration.ZERO,
-        0,
-        rate,
-        COMMIT_AFTER_DELAY,
-        false);
+    return rule(method, pathRegex, 0, 0, Duration.ZERO, 0, rate, COMMIT_AFTER_DELAY, false);
   }
 
   /**
@@ -85,16 +57,7 @@ public record FaultRule(
    */
   public static FaultRule lateAnswers(
       String method, String pathRegex, Duration delay, double rate) {
-    return new FaultRule(
-        method,
-        Pattern.compile(pathRegex),
-        0,
-        0,
-        delay,
-        rate,
-        0,
-        List.of(LateCommit.values()),
-        false);
+    return rule(method, pathRegex, 0, 0, delay, rate, 0, List.of(LateCommit.values()), false);
   }
 
   /**
@@ -102,8 +65,29 @@ public record FaultRule(
    */
   public static FaultRule lateAnswerOnce(
       String method, String pathRegex, Duration delay, LateCommit commit) {
+    return rule(method, pathRegex, 0, 0, delay, 1, 0, List.of(commit), true);
+  }
+
+  private static FaultRule rule(
+      String method,
+      String pathRegex,
+      double errorRate,
+      double conflictRate,
+      Duration latency,
+      double latencyRate,
+      double dropRate,
+      List<LateCommit> commits,
+      boolean once) {
     return new FaultRule(
-        method, Pattern.compile(pathRegex), 0, 0, delay, 1, 0, List.of(commit), true);
+        method,
+        Pattern.compile(pathRegex),
+        errorRate,
+        conflictRate,
+        latency,
+        latencyRate,
+        dropRate,
+        commits,
+        once);
   }
 
   boolean matches(String requestMethod, String requestPath) {
