@@ -28,6 +28,19 @@ public record PhaseActivity(
     CallBreakdown reconcilesByKind,
     CallBreakdown failedReconciles) {
 
+  /**
+   * The KFP writes beyond one per object: the write protocol creates each KFP recurring run
+   * disabled and enables it once no other one under its mark is left, one enable per create.
+   */
+  public long recurringRunEnables() {
+    return kfp.counts().getOrDefault("POST /apis/v2beta1/recurringruns/{id}:enable", 0L);
+  }
+
+  /** The KFP recurring runs created. */
+  public long recurringRunCreates() {
+    return kfp.counts().getOrDefault("POST /apis/v2beta1/recurringruns", 0L);
+  }
+
   /** What happened, for {@code --verbose}. */
   public String describe(String name) {
     return """

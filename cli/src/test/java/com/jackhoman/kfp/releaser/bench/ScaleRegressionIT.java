@@ -35,8 +35,13 @@ class ScaleRegressionIT {
   }
 
   @Test
-  void convergingWritesToKfpExactlyOncePerObject() {
-    assertThat(result.converging().kfpWrites())
+  void convergingWritesToKfpExactlyOncePerObjectPlusOneEnablePerRecurringRun() {
+    PhaseActivity converging = result.converging();
+    assertThat(converging.recurringRunEnables())
+        .as(result.details())
+        .isEqualTo(converging.recurringRunCreates())
+        .isPositive();
+    assertThat(converging.kfpWrites() - converging.recurringRunEnables())
         .as(
             "KFP writes while %d objects converged:%n%s",
             result.convergeObjects(), result.details())

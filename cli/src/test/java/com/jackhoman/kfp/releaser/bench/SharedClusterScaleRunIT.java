@@ -54,7 +54,8 @@ class SharedClusterScaleRunIT {
                   Clock.systemUTC())
               .measure(20);
 
-      assertThat(result.converging().kfpWrites()).isEqualTo(result.convergeObjects());
+      assertThat(result.converging().kfpWrites() - result.converging().recurringRunEnables())
+          .isEqualTo(result.convergeObjects());
       GenericKubernetesResource theirs =
           client
               .genericKubernetesResources(ScaleWorkload.API_VERSION, "Experiment")
