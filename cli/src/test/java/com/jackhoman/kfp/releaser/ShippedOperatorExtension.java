@@ -49,7 +49,7 @@ public final class ShippedOperatorExtension implements BeforeAllCallback, AfterA
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    client = cluster.newClient();
+    client = cluster.newUserClient();
     operatorClient = cluster.newClient();
     namespace = cluster.namespace(kebab(context.getRequiredTestClass().getSimpleName()));
     operator =

@@ -109,6 +109,20 @@ public final class TestCluster implements AutoCloseable {
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
+  /**
+   * A client for the test's own writes, as a person's kubectl makes them: over HTTP/1.1.
+   * kube-apiserver answers a body over 3 MiB with 413 before it has read it; fabric8 7.5.2's JDK
+   * client reads that answer over HTTP/1.1, but over HTTP/2 it waits out its timeout and reports
+   * "An error has occurred." (request timed out), seen against kube-apiserver v1.32.13 here. The
+   * operator's own clients keep run's defaults.
+   */
+  public KubernetesClient newUserClient() {
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientBuilderConsumer(http -> http.preferHttp11())
+        .build();
+  }
+
   /** The client configuration: the embedded API's or mock server's, or the current kubeconfig's. */
   public Config clientConfig() {
     return config;
