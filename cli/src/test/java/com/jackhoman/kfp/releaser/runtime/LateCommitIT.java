@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
+import com.jackhoman.kfp.releaser.ReadyCondition;
 import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentSpec;
@@ -22,10 +23,7 @@ import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.emulator.KfpObjectRow;
 import com.jackhoman.kfp.releaser.emulator.LateCommit;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
-import com.jackhoman.kfp.releaser.status.ConditionType;
-import com.jackhoman.kfp.releaser.status.Conditions;
 import io.fabric8.kubernetes.api.model.AnyType;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -221,19 +219,10 @@ class LateCommitIT {
     await()
         .atMost(Duration.ofSeconds(40))
         .until(
-            () -> {
-              T object = EXTENSION.get(kind, name);
-              Object status = object == null ? null : kind.getMethod("getStatus").invoke(object);
-              if (status == null) {
-                return false;
-              }
-              @SuppressWarnings("unchecked")
-              List<Condition> conditions =
-                  (List<Condition>) status.getClass().getMethod("getConditions").invoke(status);
-              return Conditions.find(conditions, ConditionType.Ready)
-                  .filter(c -> "True".equals(c.getStatus()) && reason.equals(c.getReason()))
-                  .isPresent();
-            });
+            () ->
+                ReadyCondition.of(EXTENSION.get(kind, name))
+                    .filter(c -> "True".equals(c.getStatus()) && reason.equals(c.getReason()))
+                    .isPresent());
   }
 
   private static String name(HasMetadata object) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.jackhoman.kfp.releaser.kfp.packages.CanonicalJson;
 import com.jackhoman.kfp.releaser.validate.StorageLimits;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
@@ -366,7 +367,9 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
             ? terminatingNamespace(target, oldState)
             : afterDeletionRules(target, oldState, newState);
     String state =
-        ruled != null && isCustom(target) ? SortedKeys.of(read(ruled)).toString() : ruled;
+        ruled != null && isCustom(target)
+            ? CanonicalJson.withSortedKeys(read(ruled)).toString()
+            : ruled;
     GenericKubernetesResource stored = state == null || newState == null ? null : resource;
     keys.change(
         oldAttributes,
@@ -615,12 +618,12 @@ public class FaithfulCrudDispatcher extends KubernetesCrudDispatcher {
     if (!isCustom(path) || isEmpty(response) || response.code() >= 300) {
       return response;
     }
-    String sorted = SortedKeys.of(read(response.getBody().readUtf8())).toString();
+    String sorted = CanonicalJson.withSortedKeys(read(response.getBody().readUtf8())).toString();
     return response.setBody(sorted);
   }
 
   private static JsonNode sortedIfCustom(ApiPath path, JsonNode object) {
-    return isCustom(path) ? SortedKeys.of(object) : object;
+    return isCustom(path) ? CanonicalJson.withSortedKeys(object) : object;
   }
 
   private static boolean isCustom(ApiPath path) {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /** Writes a JSON tree in one canonical text so that equal documents hash the same. */
-final class CanonicalJson {
+public final class CanonicalJson {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
@@ -45,8 +45,11 @@ final class CanonicalJson {
     }
   }
 
-  /** Returns the tree with the keys of every object in it sorted, values as they are. */
-  static JsonNode withSortedKeys(JsonNode node) {
+  /**
+   * Returns the tree with the keys of every object in it sorted, values as they are (as Go's
+   * encoding/json writes a {@code map[string]interface{}}).
+   */
+  public static JsonNode withSortedKeys(JsonNode node) {
     return sorted(node, CanonicalJson::withSortedKeys);
   }
 
