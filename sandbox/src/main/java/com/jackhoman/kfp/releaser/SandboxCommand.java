@@ -1,6 +1,9 @@
 package com.jackhoman.kfp.releaser;
 
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
+import com.jackhoman.kfp.releaser.emulator.ReleaseProfile;
+import com.jackhoman.kfp.releaser.emulator.ReleaseProfileConverter;
+import com.jackhoman.kfp.releaser.emulator.ReleaseProfileIds;
 import com.jackhoman.kfp.releaser.emulator.ServedApis;
 import com.jackhoman.kfp.releaser.runtime.DurationConverter;
 import com.jackhoman.kfp.releaser.sandbox.AppliedObject;
@@ -75,6 +78,17 @@ final class SandboxCommand implements Callable<Integer> {
   String kfpApi;
 
   @Option(
+      names = "--kfp-release",
+      paramLabel = "RELEASE",
+      converter = ReleaseProfileConverter.class,
+      defaultValue = "2.17.0",
+      completionCandidates = ReleaseProfileIds.class,
+      description =
+          "The KFP release the emulated KFP acts as: one of ${COMPLETION-CANDIDATES} (default"
+              + " ${DEFAULT-VALUE}).")
+  ReleaseProfile kfpRelease;
+
+  @Option(
       names = "--kfp-latency-ms",
       paramLabel = "MS",
       defaultValue = "0",
@@ -134,6 +148,7 @@ final class SandboxCommand implements Callable<Integer> {
             kubeconfig,
             KfpEmulator.builder()
                 .apis(ServedApis.valueOf(kfpApi.toUpperCase(Locale.ROOT)))
+                .release(kfpRelease)
                 .clock(clock)
                 .tickEvery(Duration.ofSeconds(1))
                 .latency(Duration.ofMillis(kfpLatencyMillis))

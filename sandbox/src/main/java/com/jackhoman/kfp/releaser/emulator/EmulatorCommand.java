@@ -35,6 +35,16 @@ public final class EmulatorCommand implements Callable<Integer> {
   String api;
 
   @Option(
+      names = "--release",
+      paramLabel = "RELEASE",
+      converter = ReleaseProfileConverter.class,
+      defaultValue = "2.17.0",
+      description =
+          "The KFP release to act as: one of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
+      completionCandidates = ReleaseProfileIds.class)
+  ReleaseProfile release;
+
+  @Option(
       names = "--latency-ms",
       description = "Latency added to every request.",
       defaultValue = "0")
@@ -60,6 +70,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         KfpEmulator.builder()
             .port(port)
             .apis(ServedApis.valueOf(api.toUpperCase(Locale.ROOT)))
+            .release(release)
             .multiUser(multiUser)
             .seed(seed)
             .clock(Clock.systemUTC())

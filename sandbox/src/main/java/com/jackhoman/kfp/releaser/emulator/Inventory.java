@@ -66,9 +66,11 @@ final class Inventory {
               run.id(),
               (run.enabled() ? "enabled" : "disabled")
                   + ", "
-                  + (trigger.isCron()
-                      ? "cron " + trigger.cron()
-                      : "every " + trigger.intervalSeconds() + "s"),
+                  + (trigger == null
+                      ? "no trigger"
+                      : trigger.isCron()
+                          ? "cron " + trigger.cron()
+                          : "every " + trigger.intervalSeconds() + "s"),
               run.description(),
               Map.of()));
     }

@@ -18,9 +18,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An in-memory Kubeflow Pipelines serving v1beta1 and/or v2beta1 over real HTTP on 127.0.0.1: build
- * one with {@link #builder()}, point a client at {@link #url()}, assert on {@link #log()}, inject
- * faults through {@link #faults()} and move time with {@link #advanceClock(Duration)}.
+ * An in-memory Kubeflow Pipelines serving v1beta1 and/or v2beta1 over real HTTP on 127.0.0.1,
+ * acting as one {@link ReleaseProfile}: build one with {@link #builder()}, point a client at {@link
+ * #url()}, assert on {@link #log()} and {@link #startedRuns()}, inject faults through {@link
+ * #faults()} and move time with {@link #advanceClock(Duration)}.
  */
 public final class KfpEmulator implements AutoCloseable {
 
@@ -41,9 +42,12 @@ public final class KfpEmulator implements AutoCloseable {
   private final RecurringRunScheduler scheduler;
   private final Inventory inventory;
   private final EnabledHistory enabledHistory;
+  private final ReleaseProfile release;
+  private final RecordTable<StoredRecurringRun> recurringRuns;
 
   private KfpEmulator(Builder builder) throws IOException {
     this.clock = builder.clock;
+    this.release = builder.release;
     this.log = new RequestLog();
     Random random = new Random(builder.seed);
     this.faults = new FaultInjector(new Random(random.nextLong()));
@@ -51,8 +55,7 @@ public final class KfpEmulator implements AutoCloseable {
     PipelineStore pipelines = new PipelineStore();
     ExperimentStore experiments = new ExperimentStore();
     this.enabledHistory = new EnabledHistory(clock);
-    RecordTable<StoredRecurringRun> recurringRuns =
-        new RecordTable<>("RecurringRun", StoredRecurringRun::id, enabledHistory);
+    this.recurringRuns = new RecordTable<>("RecurringRun", StoredRecurringRun::id, enabledHistory);
     RecordTable<StoredRun> runs = new RecordTable<>("Run", StoredRun::id);
     KfpState state =
         new KfpState(
@@ -61,10 +64,11 @@ public final class KfpEmulator implements AutoCloseable {
             recurringRuns,
             runs,
             new PipelineIntake(pipelines, ids, clock, builder.multiUser),
-            new RecurringRunIntake(pipelines, experiments, recurringRuns, ids, clock),
+            new RecurringRunIntake(pipelines, experiments, recurringRuns, ids, clock, release),
             ids,
             clock,
-            builder.multiUser);
+            builder.multiUser,
+            release);
     if (!builder.multiUser) {
       experiments.addDefault(
           new StoredExperiment(
@@ -78,14 +82,14 @@ public final class KfpEmulator implements AutoCloseable {
     this.scheduler =
         new RecurringRunScheduler(recurringRuns, runs, pipelines, ids, builder.runDuration);
     Router router = new Router();
-    HealthEndpoints health = new HealthEndpoints(builder.multiUser);
+    HealthEndpoints health = new HealthEndpoints(release, builder.multiUser);
     if (builder.apis.v1()) {
       health.register(router, "v1beta1");
       new V1PipelineEndpoints(state).register(router);
       new V1ExperimentEndpoints(state).register(router);
       new V1JobEndpoints(state).register(router);
     }
-    if (builder.apis.v2()) {
+    if (builder.apis.v2() && release.servesV2()) {
       health.register(router, "v2beta1");
       new V2PipelineEndpoints(state).register(router);
       new V2ExperimentEndpoints(state).register(router);
@@ -127,6 +131,26 @@ public final class KfpEmulator implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The KFP release this emulator acts as. */
+  public ReleaseProfile release() {
+    return release;
+  }
+
+  /** Every run the scheduler started, oldest first, with the parameters it really got. */
+  public List<StartedRun> startedRuns() {
+    return scheduler.startedRuns();
+  }
+
+  /**
+   * Makes the stored recurring run {@code id} one the server can no longer convert (its runtime
+   * config no longer parses), so reads answer it as KFP answers such a record: v2beta1 {@code
+   * {recurring_run_id, error}} ({@code server/api_converter.go} {@code toApiRecurringRun}), v1beta1
+   * {@code {id, error}} ({@code toApiJobV1}).
+   */
+  public void breakRecurringRun(String id) {
+    recurringRuns.update(id, StoredRecurringRun::broken);
   }
 
   /** Everything stored now: pipelines, versions, experiments and recurring runs. */
@@ -177,6 +201,7 @@ public final class KfpEmulator implements AutoCloseable {
 
     private int port;
     private ServedApis apis = ServedApis.BOTH;
+    private ReleaseProfile release = ReleaseProfile.newest();
     private boolean multiUser;
     private long seed = 1;
     private Clock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -194,8 +219,15 @@ public final class KfpEmulator implements AutoCloseable {
       return this;
     }
 
+    /** The generations to serve; 1.8.5 serves v1beta1 only whatever this says. */
     public Builder apis(ServedApis value) {
       this.apis = value;
+      return this;
+    }
+
+    /** The KFP release to act as; the default is {@link ReleaseProfile#newest()}. */
+    public Builder release(ReleaseProfile value) {
+      this.release = value;
       return this;
     }
 

@@ -68,6 +68,12 @@ final class ProtoJson {
     return this;
   }
 
+  /** A message field that is set: written even when all its fields are unset, as {@code {}}. */
+  ProtoJson setMessage(String name, JsonObject value) {
+    object.add(name, value);
+    return this;
+  }
+
   ProtoJson message(String name, ProtoJson value) {
     return element(name, value.build());
   }

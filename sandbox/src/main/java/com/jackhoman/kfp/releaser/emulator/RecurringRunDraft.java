@@ -1,12 +1,9 @@
 package com.jackhoman.kfp.releaser.emulator;
 
-import com.google.gson.JsonElement;
-import java.util.Map;
-
 /**
  * A create-recurring-run request in generation-neutral terms; nullable ids mean "not given", and
  * {@code pinLatest} pins a pipeline-only reference to its latest version (v1) instead of floating
- * (v2).
+ * (v2); {@code trigger} is null when the request has none.
  */
 record RecurringRunDraft(
     String displayName,
@@ -15,7 +12,7 @@ record RecurringRunDraft(
     String pipelineId,
     String pipelineVersionId,
     boolean pinLatest,
-    Map<String, JsonElement> parameters,
+    RequestedParameters parameters,
     Trigger trigger,
     long maxConcurrency,
     boolean noCatchup,

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Creates recurring runs under KFP's rules: a valid trigger, {@code max_concurrency} 1 to 10, an
- * existing experiment and pipeline version, and parameters that match the package's inputs.
+ * Creates recurring runs under KFP's rules: a valid trigger when one is given, {@code
+ * max_concurrency} 1 to 10, an existing experiment and pipeline version, and parameters checked as
+ * the release checks them ({@link RunParameters}).
  */
 final class RecurringRunIntake {
 
@@ -16,18 +17,21 @@ final class RecurringRunIntake {
   private final RecordTable<StoredRecurringRun> recurringRuns;
   private final IdSource ids;
   private final Clock clock;
+  private final ReleaseProfile release;
 
   RecurringRunIntake(
       PipelineStore pipelines,
       ExperimentStore experiments,
       RecordTable<StoredRecurringRun> recurringRuns,
       IdSource ids,
-      Clock clock) {
+      Clock clock,
+      ReleaseProfile release) {
     this.pipelines = pipelines;
     this.experiments = experiments;
     this.recurringRuns = recurringRuns;
     this.ids = ids;
     this.clock = clock;
+    this.release = release;
   }
 
   StoredRecurringRun create(RecurringRunDraft draft) {
@@ -44,7 +48,8 @@ final class RecurringRunIntake {
         draft.experimentId() == null ? experiments.defaultExperimentId() : draft.experimentId();
     StoredExperiment experiment = experiments.get(experimentId);
     StoredVersion version = version(draft);
-    ParameterCheck.check(version.pipelinePackage().inputs(), draft.parameters());
+    RunParameters.check(
+        release, draft.parameters(), version.pipelinePackage(), draft.pipelineVersionId() == null);
     boolean pinned = draft.pipelineVersionId() != null || draft.pinLatest();
     Instant now = clock.instant();
     return recurringRuns.add(
@@ -63,7 +68,8 @@ final class RecurringRunIntake {
             draft.enabled(),
             draft.serviceAccount(),
             now,
-            now));
+            now,
+            false));
   }
 
   private StoredVersion version(RecurringRunDraft draft) {
@@ -97,9 +103,14 @@ final class RecurringRunIntake {
                         + " not found"));
   }
 
+  /**
+   * A missing trigger is accepted on every release: {@code server/api_converter.go} {@code
+   * toModelJob} and {@code template/template.go} {@code modelToCRDTrigger} (2.x) and 1.8.5's {@code
+   * server/job_server.go} {@code validateCreateJobRequest} check only a trigger that is set.
+   */
   private void checkTrigger(Trigger trigger) {
     if (trigger == null) {
-      throw KfpError.invalidArgument("Failed to create a recurring run: trigger is required");
+      return;
     }
     FireTimes.of(trigger);
     if (!trigger.isCron() && trigger.intervalSeconds() < 1) {

@@ -3,15 +3,19 @@ package com.jackhoman.kfp.releaser.emulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
  * Fires enabled recurring runs when the emulator's clock passes their trigger times, as KFP's
  * ScheduledWorkflow controller does: at most {@code max_concurrency} runs in flight (later triggers
  * wait), only the latest missed trigger with {@code no_catchup}, and each run RUNNING until {@code
- * runDuration} has passed, then SUCCEEDED. Runs outlive their recurring run.
+ * runDuration} has passed, then SUCCEEDED. Runs outlive their recurring run; a recurring run
+ * without a trigger never fires. Each start is recorded with its effective parameters ({@link
+ * RunParameters#effective}).
  */
 final class RecurringRunScheduler {
 
@@ -23,6 +27,7 @@ final class RecurringRunScheduler {
   private final IdSource ids;
   private final Duration runDuration;
   private final Map<String, Instant> lastFired = new HashMap<>();
+  private final List<StartedRun> started = new CopyOnWriteArrayList<>();
 
   RecurringRunScheduler(
       RecordTable<StoredRecurringRun> recurringRuns,
@@ -49,7 +54,7 @@ final class RecurringRunScheduler {
         recurringRuns.all().stream().map(StoredRecurringRun::id).collect(Collectors.toSet());
     lastFired.keySet().retainAll(live);
     for (StoredRecurringRun recurringRun : recurringRuns.all()) {
-      if (recurringRun.enabled()) {
+      if (recurringRun.enabled() && recurringRun.trigger() != null) {
         fire(recurringRun, now);
       }
     }
@@ -79,6 +84,10 @@ final class RecurringRunScheduler {
     }
   }
 
+  List<StartedRun> startedRuns() {
+    return List.copyOf(started);
+  }
+
   private static Instant start(StoredRecurringRun recurringRun) {
     Instant startTime = recurringRun.trigger().startTime();
     return startTime != null && startTime.isAfter(recurringRun.createdAt())
@@ -93,16 +102,24 @@ final class RecurringRunScheduler {
   }
 
   private void start(StoredRecurringRun recurringRun, Instant scheduledAt, Instant now) {
-    String versionId =
+    StoredVersion version =
         recurringRun.pipelineVersionId() != null
-            ? recurringRun.pipelineVersionId()
-            : pipelines
-                .latestVersion(recurringRun.pipelineId())
-                .map(StoredVersion::id)
-                .orElse(null);
+            ? pipelines.findVersion(recurringRun.pipelineVersionId()).orElse(null)
+            : pipelines.latestVersion(recurringRun.pipelineId()).orElse(null);
+    String versionId = version == null ? recurringRun.pipelineVersionId() : version.id();
+    String runId = ids.next();
+    // A run whose version is gone has no package to take defaults from, so it is not recorded.
+    if (version != null) {
+      started.add(
+          new StartedRun(
+              runId,
+              recurringRun.id(),
+              versionId,
+              RunParameters.effective(recurringRun.requested(), version.pipelinePackage())));
+    }
     runs.add(
         new StoredRun(
-            ids.next(),
+            runId,
             recurringRun.displayName() + "-" + scheduledAt.getEpochSecond(),
             recurringRun.namespace(),
             recurringRun.experimentId(),

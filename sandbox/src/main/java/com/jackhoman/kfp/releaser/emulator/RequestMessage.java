@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fields one request message accepts, used to read a body as KFP 2.14+ does: proto names or
- * their lowerCamelCase spellings, and 400 for any unknown field. Nested messages are checked
- * recursively; free-form fields (Struct, maps, scalars) are taken as they are.
+ * The fields one request message accepts, used to read a body as KFP does: proto names or their
+ * lowerCamelCase spellings, and for an unknown field 400 (2.14+) or silence (before; see {@link
+ * ReleaseProfile#rejectsUnknownFields()}). Nested messages are read recursively; free-form fields
+ * (Struct, maps, scalars) are taken as they are.
  */
 record RequestMessage(String name, Set<String> scalars, Map<String, RequestMessage> messages) {
 
@@ -20,8 +21,11 @@ record RequestMessage(String name, Set<String> scalars, Map<String, RequestMessa
     return new RequestMessage(name, scalars, messages);
   }
 
-  /** Parses {@code body} as this message and returns it with every field renamed to snake_case. */
-  JsonObject read(byte[] body) {
+  /**
+   * Parses {@code body} as this message and returns it with every field renamed to snake_case;
+   * unknown fields are refused when {@code rejectUnknown}, else left out.
+   */
+  JsonObject read(byte[] body, boolean rejectUnknown) {
     JsonElement parsed;
     try {
       parsed = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
@@ -34,19 +38,19 @@ record RequestMessage(String name, Set<String> scalars, Map<String, RequestMessa
     if (!parsed.isJsonObject()) {
       throw KfpError.invalidArgument("proto: syntax error: expected an object for " + name);
     }
-    return normalise(parsed.getAsJsonObject());
+    return normalise(parsed.getAsJsonObject(), rejectUnknown);
   }
 
-  private JsonObject normalise(JsonObject input) {
+  private JsonObject normalise(JsonObject input, boolean rejectUnknown) {
     JsonObject output = new JsonObject();
     for (Map.Entry<String, JsonElement> field : input.entrySet()) {
       String snake = snakeCase(field.getKey());
       JsonElement value = field.getValue();
       if (messages.containsKey(snake)) {
-        output.add(snake, normaliseNested(messages.get(snake), value));
+        output.add(snake, normaliseNested(messages.get(snake), value, rejectUnknown));
       } else if (scalars.contains(snake)) {
         output.add(snake, value);
-      } else {
+      } else if (rejectUnknown) {
         throw KfpError.invalidArgument(
             "proto: (line 1:2): unknown field \"" + field.getKey() + "\" in " + name);
       }
@@ -54,13 +58,16 @@ record RequestMessage(String name, Set<String> scalars, Map<String, RequestMessa
     return output;
   }
 
-  private static JsonElement normaliseNested(RequestMessage message, JsonElement value) {
+  private static JsonElement normaliseNested(
+      RequestMessage message, JsonElement value, boolean rejectUnknown) {
     if (value.isJsonObject()) {
-      return message.normalise(value.getAsJsonObject());
+      return message.normalise(value.getAsJsonObject(), rejectUnknown);
     }
     if (value.isJsonArray()) {
       JsonArray items = new JsonArray();
-      value.getAsJsonArray().forEach(item -> items.add(normaliseNested(message, item)));
+      value
+          .getAsJsonArray()
+          .forEach(item -> items.add(normaliseNested(message, item, rejectUnknown)));
       return items;
     }
     if (value.isJsonNull()) {

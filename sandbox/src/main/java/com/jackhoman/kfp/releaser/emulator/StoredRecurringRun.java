@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A recurring run (v1 job); {@code pipelineVersionId} is null when it floats to the pipeline's
- * latest version.
+ * latest version, {@code trigger} null when it was created without one, and {@code unconvertible}
+ * marks a record the server can no longer turn into an API object.
  */
 record StoredRecurringRun(
     String id,
@@ -16,14 +17,20 @@ record StoredRecurringRun(
     String experimentId,
     String pipelineId,
     String pipelineVersionId,
-    Map<String, JsonElement> parameters,
+    RequestedParameters requested,
     Trigger trigger,
     long maxConcurrency,
     boolean noCatchup,
     boolean enabled,
     String serviceAccount,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    boolean unconvertible) {
+
+  /** The parameters the answers show. */
+  Map<String, JsonElement> parameters() {
+    return requested.shown();
+  }
 
   StoredRecurringRun withEnabled(boolean newEnabled, Instant now) {
     return new StoredRecurringRun(
@@ -34,13 +41,35 @@ record StoredRecurringRun(
         experimentId,
         pipelineId,
         pipelineVersionId,
-        parameters,
+        requested,
         trigger,
         maxConcurrency,
         noCatchup,
         newEnabled,
         serviceAccount,
         createdAt,
-        now);
+        now,
+        unconvertible);
+  }
+
+  /** This record as one whose stored runtime config no longer parses. */
+  StoredRecurringRun broken() {
+    return new StoredRecurringRun(
+        id,
+        displayName,
+        description,
+        namespace,
+        experimentId,
+        pipelineId,
+        pipelineVersionId,
+        requested,
+        trigger,
+        maxConcurrency,
+        noCatchup,
+        enabled,
+        serviceAccount,
+        createdAt,
+        updatedAt,
+        true);
   }
 }

@@ -23,7 +23,7 @@ final class V1ExperimentEndpoints {
   }
 
   private ApiResponse create(ApiRequest request) {
-    JsonObject body = WireMessages.V1_EXPERIMENT.read(request.body());
+    JsonObject body = state.read(WireMessages.V1_EXPERIMENT, request);
     return ApiResponse.ok(
         V1Shapes.experiment(
             ExperimentIntake.create(

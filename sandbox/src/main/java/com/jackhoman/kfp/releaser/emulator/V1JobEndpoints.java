@@ -32,22 +32,20 @@ final class V1JobEndpoints {
   }
 
   private ApiResponse create(ApiRequest request) {
-    JsonObject body = WireMessages.V1_JOB.read(request.body());
+    JsonObject body = state.read(WireMessages.V1_JOB, request);
     JsonObject spec = ProtoFields.object(body, "pipeline_spec");
-    Map<String, JsonElement> parameters = new LinkedHashMap<>();
+    Map<String, String> listed = new LinkedHashMap<>();
     if (spec != null && spec.has("parameters")) {
       for (JsonElement parameter : spec.getAsJsonArray("parameters")) {
         JsonObject pair = parameter.getAsJsonObject();
-        parameters.put(
-            ProtoFields.text(pair, "name"),
-            new com.google.gson.JsonPrimitive(ProtoFields.text(pair, "value")));
+        listed.put(ProtoFields.text(pair, "name"), ProtoFields.text(pair, "value"));
       }
     }
-    JsonObject values =
-        ProtoFields.object(ProtoFields.object(spec, "runtime_config"), "parameters");
-    if (values != null) {
-      values.entrySet().forEach(e -> parameters.put(e.getKey(), e.getValue().deepCopy()));
-    }
+    RequestedParameters parameters =
+        new RequestedParameters(
+            true,
+            listed,
+            RequestedParameters.runtimeOf(ProtoFields.object(spec, "runtime_config")));
     String pipelineId = V1References.id(body, "PIPELINE");
     if (pipelineId.isEmpty()) {
       pipelineId = ProtoFields.text(spec, "pipeline_id");
@@ -64,7 +62,7 @@ final class V1JobEndpoints {
             pipelineId.isEmpty() ? null : pipelineId,
             versionId.isEmpty() ? null : versionId,
             true,
-            Map.copyOf(parameters),
+            parameters,
             TriggerReader.read(ProtoFields.object(body, "trigger")),
             ProtoFields.int64(body, "max_concurrency"),
             ProtoFields.bool(body, "no_catchup"),

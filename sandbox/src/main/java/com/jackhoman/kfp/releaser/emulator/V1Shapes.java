@@ -56,7 +56,23 @@ final class V1Shapes {
         .build();
   }
 
+  /**
+   * A job; an unconvertible one is only its id and the error string ({@code
+   * server/api_converter.go} {@code toApiJobV1}); a missing trigger is left out there ({@code
+   * trigger = nil} when it has no schedule).
+   */
   static JsonObject job(StoredRecurringRun job, boolean argo) {
+    if (job.unconvertible()) {
+      return new ProtoJson()
+          .string("id", job.id())
+          .string(
+              "error",
+              "InternalServerError: "
+                  + V2Shapes.UNCONVERTIBLE
+                  + " v1beta1 API counterpart: "
+                  + V2Shapes.UNPARSED)
+          .build();
+    }
     return new ProtoJson()
         .string("id", job.id())
         .string("name", job.displayName())

@@ -23,7 +23,7 @@ final class V2ExperimentEndpoints {
   }
 
   private ApiResponse create(ApiRequest request) {
-    JsonObject body = WireMessages.V2_EXPERIMENT.read(request.body());
+    JsonObject body = state.read(WireMessages.V2_EXPERIMENT, request);
     return ApiResponse.ok(
         shape(
             ExperimentIntake.create(

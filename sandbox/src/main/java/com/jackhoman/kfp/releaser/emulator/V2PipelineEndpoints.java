@@ -42,7 +42,7 @@ final class V2PipelineEndpoints {
   }
 
   private ApiResponse create(ApiRequest request) {
-    JsonObject body = WireMessages.V2_PIPELINE.read(request.body());
+    JsonObject body = state.read(WireMessages.v2Pipeline(state.release()), request);
     Map<String, String> tags = new LinkedHashMap<>();
     if (body.has("tags")) {
       for (Map.Entry<String, JsonElement> tag : body.getAsJsonObject("tags").entrySet()) {

@@ -1,8 +1,6 @@
 package com.jackhoman.kfp.releaser.emulator;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -32,14 +30,8 @@ final class V2RecurringRunEndpoints {
   }
 
   private ApiResponse create(ApiRequest request) {
-    JsonObject body = WireMessages.V2_RECURRING_RUN.read(request.body());
+    JsonObject body = state.read(WireMessages.V2_RECURRING_RUN, request);
     JsonObject reference = ProtoFields.object(body, "pipeline_version_reference");
-    Map<String, JsonElement> parameters = new LinkedHashMap<>();
-    JsonObject config = ProtoFields.object(body, "runtime_config");
-    JsonObject values = ProtoFields.object(config, "parameters");
-    if (values != null) {
-      values.entrySet().forEach(e -> parameters.put(e.getKey(), e.getValue().deepCopy()));
-    }
     String versionId = ProtoFields.id(reference, "pipeline_version_id");
     RecurringRunDraft draft =
         new RecurringRunDraft(
@@ -49,7 +41,10 @@ final class V2RecurringRunEndpoints {
             ProtoFields.id(reference, "pipeline_id"),
             versionId != null ? versionId : ProtoFields.id(body, "pipeline_version_id"),
             false,
-            Map.copyOf(parameters),
+            new RequestedParameters(
+                false,
+                Map.of(),
+                RequestedParameters.runtimeOf(ProtoFields.object(body, "runtime_config"))),
             TriggerReader.read(ProtoFields.object(body, "trigger")),
             ProtoFields.int64(body, "max_concurrency"),
             ProtoFields.bool(body, "no_catchup"),

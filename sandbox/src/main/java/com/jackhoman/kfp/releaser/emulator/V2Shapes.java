@@ -48,7 +48,23 @@ final class V2Shapes {
         .build();
   }
 
+  /**
+   * A recurring run; an unconvertible one is only its id and the error, as {@code
+   * server/api_converter.go} {@code toApiRecurringRun} (2.17.0) answers a runtime config that does
+   * not parse; a missing trigger shows as {@code "trigger": {}} ({@code toApiTrigger} returns an
+   * empty Trigger for a nil one).
+   */
   static JsonObject recurringRun(StoredRecurringRun recurringRun) {
+    if (recurringRun.unconvertible()) {
+      JsonObject error = new JsonObject();
+      error.addProperty("code", 13);
+      error.addProperty(
+          "message", "InternalServerError: " + UNCONVERTIBLE + " API counterpart: " + UNPARSED);
+      return new ProtoJson()
+          .string("recurring_run_id", recurringRun.id())
+          .setMessage("error", error)
+          .build();
+    }
     return new ProtoJson()
         .string("recurring_run_id", recurringRun.id())
         .string("display_name", recurringRun.displayName())
@@ -59,7 +75,7 @@ final class V2Shapes {
         .message("runtime_config", runtimeConfig(recurringRun.parameters()))
         .string("service_account", recurringRun.serviceAccount())
         .int64("max_concurrency", recurringRun.maxConcurrency())
-        .element("trigger", trigger(recurringRun.trigger()))
+        .setMessage("trigger", trigger(recurringRun.trigger()))
         .string("mode", recurringRun.enabled() ? "ENABLE" : "DISABLE")
         .string("status", recurringRun.enabled() ? "ENABLED" : "DISABLED")
         .time("created_at", recurringRun.createdAt())
@@ -86,8 +102,18 @@ final class V2Shapes {
         .build();
   }
 
-  /** The trigger, identical in both generations. */
+  /** The start of the conversion error text; v1beta1 adds "v1beta1" before "API counterpart". */
+  static final String UNCONVERTIBLE =
+      "Failed to convert recurring run's internal representation to its";
+
+  /** The cause of the conversion error of a record whose runtime config does not parse. */
+  static final String UNPARSED = "Invalid input error: Runtime config was not parsed correctly";
+
+  /** The trigger, identical in both generations; empty when there is none. */
   static JsonObject trigger(Trigger trigger) {
+    if (trigger == null) {
+      return new JsonObject();
+    }
     ProtoJson schedule =
         new ProtoJson()
             .optionalTime("start_time", trigger.startTime())

@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.emulator;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,19 +28,23 @@ final class WireMessages {
   private static final RequestMessage RUNTIME_CONFIG =
       RequestMessage.of("RuntimeConfig", Set.of("parameters", "pipeline_root"), Map.of());
 
-  static final RequestMessage V2_PIPELINE =
-      RequestMessage.of(
-          "v2beta1.Pipeline",
-          Set.of(
-              "pipeline_id",
-              "name",
-              "display_name",
-              "description",
-              "created_at",
-              "namespace",
-              "error",
-              "tags"),
-          Map.of());
+  private static final Set<String> V2_PIPELINE_FIELDS =
+      Set.of("pipeline_id", "display_name", "description", "created_at", "namespace", "error");
+
+  /**
+   * {@code v2beta1.Pipeline} as the release's {@code backend/api/v2beta1/pipeline.proto} has it:
+   * {@code name} from 2.14.0, {@code tags} from 2.17.0.
+   */
+  static RequestMessage v2Pipeline(ReleaseProfile release) {
+    Set<String> fields = new HashSet<>(V2_PIPELINE_FIELDS);
+    if (release.pipelinesHaveName()) {
+      fields.add("name");
+    }
+    if (release.pipelineTags()) {
+      fields.add("tags");
+    }
+    return RequestMessage.of("v2beta1.Pipeline", Set.copyOf(fields), Map.of());
+  }
 
   static final RequestMessage V2_EXPERIMENT =
       RequestMessage.of(
