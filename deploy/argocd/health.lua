@@ -1,7 +1,7 @@
 -- Argo CD health of a kfp.jackhoman.com object (Pipeline, PipelineVersion, RecurringRun or
 -- Experiment), read from its Ready condition. The same script serves all four kinds. It uses no
 -- string or math library, so it runs from argocd-cm without useOpenLibs.
-local terminalReasons = {InvalidSpec = true, Rejected = true, Conflict = true, NotOwned = true}
+local terminalReasons = {InvalidSpec = true, Rejected = true, Conflict = true, NotOwned = true, UnsupportedByKfp = true}
 
 local health = {status = "Progressing", message = "Waiting for kfp-releaser to reconcile"}
 

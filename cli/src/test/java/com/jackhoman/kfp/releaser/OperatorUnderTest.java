@@ -108,7 +108,9 @@ public final class OperatorUnderTest implements AfterAllCallback {
     HttpRequest request =
         HttpRequest.newBuilder(kfp.url().resolve("/apis/v2beta1/pipelines"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"name\":\"" + name + "\",\"display_name\":\"" + name + "\"}"))
             .build();
     try {
       HttpResponse<String> response =

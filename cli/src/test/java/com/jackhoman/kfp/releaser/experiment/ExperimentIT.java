@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.ReadyCondition;
 import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
+import com.jackhoman.kfp.releaser.TestKfp;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentSpec;
 import com.jackhoman.kfp.releaser.emulator.FaultRule;
-import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
@@ -29,7 +29,7 @@ class ExperimentIT {
 
   @RegisterExtension
   @Order(1)
-  static final OperatorUnderTest OPERATOR = OperatorUnderTest.over(KfpEmulator.builder().start());
+  static final OperatorUnderTest OPERATOR = OperatorUnderTest.over(TestKfp.emulator().start());
 
   @RegisterExtension
   @Order(2)

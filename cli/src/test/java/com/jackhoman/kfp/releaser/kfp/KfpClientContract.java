@@ -3,9 +3,13 @@ package com.jackhoman.kfp.releaser.kfp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.jackhoman.kfp.releaser.emulator.FaultRule;
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.emulator.LoggedRequest;
+import com.jackhoman.kfp.releaser.emulator.ReleaseProfile;
+import com.jackhoman.kfp.releaser.emulator.StartedRun;
 import com.jackhoman.kfp.releaser.kfp.connect.KfpConnector;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,14 +30,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
- * The behaviour every KFP adapter must show, run over real HTTP against the KFP emulator; one
- * subclass per REST generation supplies the generation and a package with its parameters.
+ * The behaviour every KFP adapter must show, run over real HTTP against the KFP emulator acting as
+ * each KFP release the adapter serves; one subclass per REST generation and package format supplies
+ * the generation, the releases ({@code @ParameterizedClass} with a {@code releases} method) and a
+ * package with its parameters.
  */
 public abstract class KfpClientContract {
 
   private static final String NAMESPACE = "";
+  private static final Gson GSON = new Gson();
+
+  /** The KFP release the emulator acts as. */
+  @Parameter ReleaseProfile release;
 
   @TempDir Path dir;
 
@@ -52,7 +64,7 @@ public abstract class KfpClientContract {
 
   @BeforeEach
   void startKfp() throws IOException {
-    kfp = KfpEmulator.builder().start();
+    kfp = KfpEmulator.builder().release(release).start();
     token = Files.writeString(dir.resolve("token"), "token-1");
     client = connect(endpoint());
   }
@@ -143,12 +155,14 @@ public abstract class KfpClientContract {
   }
 
   @Test
-  void deletingAPipelineWithVersionsIsRejectedUnlessCascaded() {
+  void deletingAPipelineDeletesItsVersionsToo() {
     KfpPipeline pipeline = upload("train");
+    KfpPipelineVersion second = uploadVersion(pipeline, "v2");
 
-    assertThatThrownBy(() -> client.pipelines().delete(pipeline.id(), false))
-        .isInstanceOf(KfpRejected.class);
-    client.pipelines().delete(pipeline.id(), true);
+    client.pipelines().delete(pipeline.id());
+
+    assertThatThrownBy(() -> client.versions().get(pipeline.id(), second.id()))
+        .isInstanceOf(KfpNotFound.class);
 
     assertThatThrownBy(() -> client.pipelines().get(pipeline.id())).isInstanceOf(KfpNotFound.class);
     assertThat(client.pipelines().findByName(NAMESPACE, "train")).isEmpty();
@@ -324,16 +338,45 @@ public abstract class KfpClientContract {
     KfpTrigger hourly =
         new KfpTrigger.Periodic(Duration.ofHours(1), Optional.empty(), Optional.empty());
     KfpRecurringRun run = recurringRun("hourly-train", hourly);
+    KfpRecurringRun other =
+        client
+            .recurringRuns()
+            .create(
+                withOwner(
+                    newRun(
+                        "other-train",
+                        client.experiments().get(run.experimentId()),
+                        client.versions().get(run.pipelineId(), run.pipelineVersionId()),
+                        hourly,
+                        true),
+                    "other-train"));
     for (int hour = 0; hour < 4; hour++) {
       kfp.advanceClock(Duration.ofHours(1));
     }
 
     List<KfpRun> recent = client.recurringRuns().recentRuns(run, 3);
 
+    assertThat(kfp.startedRuns()).extracting(StartedRun::recurringRunId).contains(other.id());
     assertThat(recent).hasSize(3).allMatch(r -> r.recurringRunId().equals(run.id()));
     assertThat(recent.get(0).createdAt()).isAfter(recent.get(1).createdAt());
     assertThat(recent.get(1).state()).isEqualTo(KfpRunState.SUCCEEDED);
     assertThat(recent.get(1).finishedAt()).isPresent();
+  }
+
+  @Test
+  void theRunsOfARecurringRunGetItsParameters() {
+    KfpTrigger hourly =
+        new KfpTrigger.Periodic(Duration.ofHours(1), Optional.empty(), Optional.empty());
+    KfpRecurringRun run = recurringRun("hourly-train", hourly);
+
+    kfp.advanceClock(Duration.ofHours(2));
+
+    Map<String, JsonElement> expected = new LinkedHashMap<>();
+    expectedParameters().forEach((name, value) -> expected.put(name, GSON.toJsonTree(value)));
+    assertThat(kfp.startedRuns())
+        .filteredOn(started -> started.recurringRunId().equals(run.id()))
+        .isNotEmpty()
+        .allSatisfy(started -> assertThat(started.parameters()).isEqualTo(expected));
   }
 
   @Test
@@ -424,7 +467,7 @@ public abstract class KfpClientContract {
 
   @Test
   void multiUserKfpAcceptsTheUserIdHeaderAndRefusesCallsWithoutIdentity() {
-    try (KfpEmulator multiUser = KfpEmulator.builder().multiUser(true).start();
+    try (KfpEmulator multiUser = KfpEmulator.builder().release(release).multiUser(true).start();
         KfpClient anonymous = connect(KfpEndpoint.of(multiUser.url()));
         KfpClient alice =
             connect(KfpEndpoint.of(multiUser.url()).withUserId("alice@example.com"))) {
@@ -438,7 +481,7 @@ public abstract class KfpClientContract {
 
   @Test
   void multiUserKfpKeepsExperimentsAndPipelinesInTheirNamespace() {
-    try (KfpEmulator multiUser = KfpEmulator.builder().multiUser(true).start();
+    try (KfpEmulator multiUser = KfpEmulator.builder().release(release).multiUser(true).start();
         KfpClient alice =
             connect(KfpEndpoint.of(multiUser.url()).withUserId("alice@example.com"))) {
       KfpExperiment experiment =

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.ReadyCondition;
 import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
+import com.jackhoman.kfp.releaser.TestKfp;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
-import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.kfp.NewPipeline;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
@@ -28,7 +28,7 @@ class PipelineIT {
 
   @RegisterExtension
   @Order(1)
-  static final OperatorUnderTest OPERATOR = OperatorUnderTest.over(KfpEmulator.builder().start());
+  static final OperatorUnderTest OPERATOR = OperatorUnderTest.over(TestKfp.emulator().start());
 
   @RegisterExtension
   @Order(2)
@@ -116,7 +116,7 @@ class PipelineIT {
     EXTENSION.create(pipeline("drifting", Map.of()));
     String firstId = awaitReady("drifting").getStatus().getPipelineId();
 
-    OPERATOR.kfpClient().pipelines().delete(firstId, true);
+    OPERATOR.kfpClient().pipelines().delete(firstId);
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -135,7 +135,7 @@ class PipelineIT {
   void deletingAPipelineWhoseKfpPipelineIsGoneFinishesAtOnce() {
     Pipeline pipeline = EXTENSION.create(pipeline("gone", Map.of()));
     String id = awaitReady("gone").getStatus().getPipelineId();
-    OPERATOR.kfpClient().pipelines().delete(id, true);
+    OPERATOR.kfpClient().pipelines().delete(id);
 
     EXTENSION.delete(pipeline);
 

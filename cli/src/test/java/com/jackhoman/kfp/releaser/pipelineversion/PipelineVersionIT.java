@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.ReadyCondition;
 import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
+import com.jackhoman.kfp.releaser.TestKfp;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineSpec;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
@@ -16,7 +17,6 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
 import com.jackhoman.kfp.releaser.api.v1alpha1.pipelineversionspec.Workflow;
 import com.jackhoman.kfp.releaser.api.v1alpha1.pipelineversionstatus.Parameters;
 import com.jackhoman.kfp.releaser.api.v1alpha1.recurringrunspec.Schedule;
-import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.emulator.LoggedRequest;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
@@ -48,7 +48,7 @@ class PipelineVersionIT {
 
   @RegisterExtension
   @Order(1)
-  static final OperatorUnderTest OPERATOR = OperatorUnderTest.over(KfpEmulator.builder().start());
+  static final OperatorUnderTest OPERATOR = OperatorUnderTest.over(TestKfp.emulator().start());
 
   @RegisterExtension
   @Order(2)

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.jackhoman.kfp.releaser.OperatorUnderTest;
 import com.jackhoman.kfp.releaser.ShippedOperatorExtension;
+import com.jackhoman.kfp.releaser.TestKfp;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRunSpec;
-import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpTrigger;
 import com.jackhoman.kfp.releaser.kfp.NewRecurringRun;
@@ -37,7 +37,7 @@ class RecurringRunIT {
 
   @RegisterExtension
   @Order(1)
-  static final OperatorUnderTest OPERATOR = OperatorUnderTest.over(KfpEmulator.builder().start());
+  static final OperatorUnderTest OPERATOR = OperatorUnderTest.over(TestKfp.emulator().start());
 
   @RegisterExtension
   @Order(2)

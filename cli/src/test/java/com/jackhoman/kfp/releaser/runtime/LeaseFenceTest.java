@@ -44,8 +44,7 @@ class LeaseFenceTest {
       assertThat(client.pipelines().create(PIPELINE).name()).isEqualTo("train");
 
       callbacks.onStopLeading();
-      assertThatThrownBy(() -> client.pipelines().delete("any", true))
-          .isInstanceOf(KfpUnavailable.class);
+      assertThatThrownBy(() -> client.pipelines().delete("any")).isInstanceOf(KfpUnavailable.class);
     }
   }
 }

@@ -9,10 +9,12 @@ import java.util.function.Function;
 /**
  * Everything the operator can do in KFP, one narrow interface per kind, over one connection.
  *
+ * @param features what the KFP release behind the client can do
  * @param actingIn the same client with the identity of a KFP namespace, where that differs
  */
 public record KfpClient(
     KfpApiVersion api,
+    KfpFeatures features,
     KfpPipelines pipelines,
     KfpPipelineVersions versions,
     KfpRecurringRuns recurringRuns,

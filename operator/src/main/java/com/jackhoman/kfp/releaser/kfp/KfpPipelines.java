@@ -32,8 +32,8 @@ public interface KfpPipelines {
   boolean createsWithoutPackage();
 
   /**
-   * Deletes the pipeline; with {@code cascade} its versions go first (in one call where the API has
-   * it), without it KFP refuses ({@link KfpRejected}) while versions exist.
+   * Deletes the pipeline and its versions: in one call where the release cascades, else the
+   * versions one by one first (KFP refuses to delete a pipeline that still has versions).
    */
-  void delete(String id, boolean cascade);
+  void delete(String id);
 }

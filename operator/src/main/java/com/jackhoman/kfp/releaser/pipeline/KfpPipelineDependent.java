@@ -53,7 +53,10 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
     String namespace = tenancy.namespaceOf(pipeline);
     return KfpLookup.markThenName(
             () -> kfp.in(namespace).pipelines().findOwnedBy(namespace, OwnerMarks.of(pipeline)),
-            () -> kfp.in(namespace).pipelines().findByName(namespace, OwnerMarks.kfpName(pipeline)))
+            () ->
+                kfp.in(namespace)
+                    .pipelines()
+                    .findByName(namespace, OwnerMarks.kfpPipelineName(pipeline, kfp.features())))
         .map(Set::of)
         .orElse(Set.of());
   }
@@ -62,7 +65,7 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
   protected KfpPipeline desired(Pipeline pipeline, Context<Pipeline> context) {
     return new KfpPipeline(
         null,
-        OwnerMarks.kfpName(pipeline),
+        OwnerMarks.kfpPipelineName(pipeline, kfp.features()),
         displayName(pipeline),
         description(pipeline),
         tenancy.namespaceOf(pipeline),
@@ -115,7 +118,7 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
         inKfp,
         () -> fetchResources(pipeline).stream().findFirst(),
         KfpPipeline::owner,
-        gone -> kfp.in(tenancy.namespaceOf(pipeline)).pipelines().delete(gone.id(), true),
+        gone -> kfp.in(tenancy.namespaceOf(pipeline)).pipelines().delete(gone.id()),
         creates);
   }
 

@@ -4,6 +4,7 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.Pipeline;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
@@ -51,6 +52,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
   /** The controller's name. */
   public static final String NAME = "pipeline";
 
+  private final KfpFeatures features;
   private final KfpPipelineDependent kfpPipeline;
   private final Workflow<Pipeline> workflow;
   private final ConditionReporter reporter;
@@ -60,6 +62,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
   /** Creates the reconciler over KFP's pipelines, acting as each namespace's identity. */
   public PipelineReconciler(
       KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, ConditionReporter reporter) {
+    this.features = kfp.features();
     this.reporter = reporter;
     this.report = new KfpObjectReport(reporter);
     this.kfpPipeline = new KfpPipelineDependent(kfp, tenancy, settings, this::firstVersionPackage);
@@ -88,7 +91,8 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
     if (ConditionReporter.refusedAtThisGeneration(pipeline, current.getConditions())) {
       return UpdateControl.noUpdate();
     }
-    Optional<String> tooLong = KfpNameLimit.PIPELINE.problem(OwnerMarks.kfpName(pipeline));
+    Optional<String> tooLong =
+        KfpNameLimit.PIPELINE.problem(OwnerMarks.kfpPipelineName(pipeline, features));
     if (tooLong.isPresent()) {
       PipelineStatus invalid = StatusUpdates.workingCopy(pipeline, PipelineStatus.class);
       invalid.setObservedGeneration(pipeline.getMetadata().getGeneration());
@@ -99,7 +103,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
               false,
               Reason.InvalidSpec,
               tooLong.get()
-                  + " (namespace/name): rename the Pipeline, its metadata.name may have at most "
+                  + " (made of namespace and name): rename the Pipeline, its metadata.name may have at most "
                   + (KfpNameLimit.PIPELINE.max()
                       - pipeline.getMetadata().getNamespace().length()
                       - 1)
@@ -131,7 +135,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
               current.getPipelineId(),
               new KfpObjectReport.Found(
                   "pipeline",
-                  OwnerMarks.kfpName(pipeline),
+                  OwnerMarks.kfpPipelineName(pipeline, features),
                   inKfp.get().id(),
                   inKfp.get().owner(),
                   before.isEmpty()));

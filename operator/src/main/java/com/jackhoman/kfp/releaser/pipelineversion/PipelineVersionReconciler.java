@@ -5,6 +5,7 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersion;
 import com.jackhoman.kfp.releaser.api.v1alpha1.PipelineVersionStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
@@ -52,6 +53,7 @@ public final class PipelineVersionReconciler
   /** The controller's name. */
   public static final String NAME = "pipelineversion";
 
+  private final KfpFeatures features;
   private final ParentPipelineDependent parent = new ParentPipelineDependent();
   private final KfpPipelineVersionDependent kfpVersion;
   private final Workflow<PipelineVersion> workflow;
@@ -62,6 +64,7 @@ public final class PipelineVersionReconciler
   /** Creates the reconciler over KFP's pipeline versions, acting as each namespace's identity. */
   public PipelineVersionReconciler(
       KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, ConditionReporter reporter) {
+    this.features = kfp.features();
     this.reporter = reporter;
     this.report = new KfpObjectReport(reporter);
     this.kfpVersion = new KfpPipelineVersionDependent(kfp, tenancy, settings, parent::pipelineId);
@@ -127,6 +130,13 @@ public final class PipelineVersionReconciler
     next.setFormat(pkg.format().displayName());
     next.setSpecHash(pkg.specHash());
     next.setParameters(DeclaredInputs.of(pkg));
+    Optional<String> unkept = features.cannotKeep(pkg.format());
+    if (unkept.isPresent()) {
+      next.setConditions(
+          reporter.ready(
+              version, next.getConditions(), false, Reason.UnsupportedByKfp, unkept.get()));
+      return StatusUpdates.write(version, next, PipelineVersion::new, context);
+    }
 
     Optional<KfpPipelineVersion> before = kfpVersion.getSecondaryResource(version, context);
     WorkflowReconcileResult result = workflow.reconcile(version, context);

@@ -4,12 +4,14 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
+import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import java.util.Optional;
@@ -19,13 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operator's default KFP experiment of a namespace, for RecurringRuns that name no Experiment:
- * found by its name, created when missing, never deleted (other RecurringRuns of the namespace use
- * it). Its name {@code <namespace>/kfp-releaser:default} holds a colon, which no Kubernetes name
- * does, so it cannot collide with the KFP experiment of an Experiment; its mark names the
- * namespace, not one object.
+ * found by its name, created when missing, and deleted with the last RecurringRun of the namespace
+ * that uses it (after that one's KFP recurring run), so that deleting everything leaves KFP empty.
+ * Its name {@code <namespace>/kfp-releaser:default} holds a colon, which no Kubernetes name does,
+ * so it cannot collide with the KFP experiment of an Experiment; its mark names the namespace, not
+ * one object.
  */
 final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment, RecurringRun>
-    implements Creator<KfpExperiment, RecurringRun>, Prerequisite {
+    implements Creator<KfpExperiment, RecurringRun>, Deleter<RecurringRun>, Prerequisite {
 
   /** The name of the default experiment after the namespace and its slash. */
   static final String NAME = "kfp-releaser:default";
@@ -100,6 +103,47 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
         created.id(),
         run.getMetadata().getNamespace());
     return created;
+  }
+
+  /**
+   * Deletes the default experiment with the last RecurringRun of the namespace using it; any other
+   * one that is not being deleted keeps it. Only an experiment carrying the namespace's mark goes.
+   */
+  @Override
+  protected void handleDelete(
+      RecurringRun run, KfpExperiment inKfp, Context<RecurringRun> context) {
+    if (!usesDefault(run) || stillUsed(run, context)) {
+      return;
+    }
+    OwnerMark mark = desired(run, context).owner().orElseThrow();
+    Optional.ofNullable(inKfp)
+        .or(() -> experiments(run).findByName(tenancy.namespaceOf(run), name(run)))
+        .filter(experiment -> mark.is(experiment.owner()))
+        .ifPresent(
+            experiment -> {
+              try {
+                experiments(run).delete(experiment.id());
+                LOG.info(
+                    "Deleted the default KFP experiment id={} namespace={}: its last RecurringRun"
+                        + " {} is gone",
+                    experiment.id(),
+                    run.getMetadata().getNamespace(),
+                    run.getMetadata().getName());
+              } catch (KfpNotFound alreadyGone) {
+                // another RecurringRun deleted at the same time took it
+              }
+            });
+  }
+
+  private static boolean stillUsed(RecurringRun run, Context<RecurringRun> context) {
+    return context
+        .getPrimaryCache()
+        .list(run.getMetadata().getNamespace())
+        .anyMatch(
+            other ->
+                usesDefault(other)
+                    && other.getMetadata().getDeletionTimestamp() == null
+                    && !other.getMetadata().getUid().equals(run.getMetadata().getUid()));
   }
 
   @Override

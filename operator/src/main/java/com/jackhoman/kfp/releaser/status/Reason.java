@@ -23,6 +23,11 @@ public enum Reason {
   Repaired(false),
   /** An event's: duplicates a late answer or an interrupted handover left in KFP were removed. */
   DuplicatesRemoved(false),
+  /**
+   * The KFP release the operator talks to cannot keep what the spec asks for (the message says what
+   * and what to do); looked at again on every resync, so upgrading KFP is enough.
+   */
+  UnsupportedByKfp(false),
   /** The spec cannot work (bad package, unknown parameter); fix the spec. */
   InvalidSpec(true),
   /** KFP refused the request (HTTP 400) with the message shown; fix the spec. */

@@ -43,6 +43,7 @@ public final class ListedKfp {
     ListedPipelineVersions versions = new ListedPipelineVersions(kfp.versions(), settings);
     return new KfpClient(
         kfp.api(),
+        kfp.features(),
         new ListedPipelines(kfp.pipelines(), versions, settings),
         versions,
         new ListedRecurringRuns(kfp.recurringRuns(), tenancy, settings),

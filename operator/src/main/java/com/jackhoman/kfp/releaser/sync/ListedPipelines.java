@@ -65,8 +65,8 @@ final class ListedPipelines implements KfpPipelines {
   }
 
   @Override
-  public void delete(String id, boolean cascade) {
-    listing.deleted(id, () -> kfp.delete(id, cascade));
+  public void delete(String id) {
+    listing.deleted(id, () -> kfp.delete(id));
     versions.forget(id);
   }
 }

@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.sync;
 
+import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
@@ -26,6 +27,18 @@ public final class OwnerMarks {
   /** The KFP name of an object owned by {@code owner}. */
   public static String kfpName(HasMetadata owner) {
     return owner.getMetadata().getNamespace() + "/" + owner.getMetadata().getName();
+  }
+
+  /**
+   * The KFP name of the pipeline of {@code owner}: {@link #kfpName}, except where KFP keeps
+   * pipelines as Kubernetes objects, whose names must be DNS-1123 subdomains
+   * (storage/pipeline_store_kubernetes.go {@code CreatePipeline}, KFP 2.14 on): there {@code
+   * namespace.name}, which stays unique since a namespace holds no dot.
+   */
+  public static String kfpPipelineName(HasMetadata owner, KfpFeatures features) {
+    return features.dnsPipelineNames()
+        ? owner.getMetadata().getNamespace() + "." + owner.getMetadata().getName()
+        : kfpName(owner);
   }
 
   /** True when {@code owner} asks to take over an unmarked KFP object of its name. */

@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jackhoman.kfp.releaser.emulator.KfpEmulator;
+import com.jackhoman.kfp.releaser.emulator.LoggedRequest;
 import com.jackhoman.kfp.releaser.emulator.ServedApis;
 import com.jackhoman.kfp.releaser.kfp.KfpApiVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
-import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.ReadRetry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The connector picks the REST generation and the pipeline mark place the server supports. */
+/** The connector picks the REST generation the server serves and reads its release. */
 class KfpConnectorTest {
 
   private final KfpConnector connector = new KfpConnector(wait -> {});
@@ -43,24 +43,16 @@ class KfpConnectorTest {
   }
 
   @Test
-  void anAskedGenerationIsUsedWithoutProbing() {
+  void anAskedGenerationIsUsedAfterOnlyItsHealthzIsAsked() {
     try (KfpEmulator kfp = KfpEmulator.builder().start();
         KfpClient client =
             connector.connect(KfpEndpoint.of(kfp.url()), Optional.of(KfpApiVersion.V1BETA1))) {
 
       assertThat(client.api()).isEqualTo(KfpApiVersion.V1BETA1);
-      assertThat(kfp.log().entries()).isEmpty();
+      assertThat(kfp.log().entries())
+          .extracting(LoggedRequest::path)
+          .containsExactly("/apis/v1beta1/healthz");
     }
-  }
-
-  @Test
-  void v2beta1PipelinesCarryTagsOnlyFromKfp217On() {
-    assertThat(KfpConnector.pipelineMarksOn("2.17.0")).isEqualTo(MarkPlace.TAGS);
-    assertThat(KfpConnector.pipelineMarksOn("v2.18.1")).isEqualTo(MarkPlace.TAGS);
-    assertThat(KfpConnector.pipelineMarksOn("3.0.0")).isEqualTo(MarkPlace.TAGS);
-    assertThat(KfpConnector.pipelineMarksOn("dev")).isEqualTo(MarkPlace.TAGS);
-    assertThat(KfpConnector.pipelineMarksOn("2.16.2")).isEqualTo(MarkPlace.DESCRIPTION);
-    assertThat(KfpConnector.pipelineMarksOn("2.5.0")).isEqualTo(MarkPlace.DESCRIPTION);
   }
 
   @Test

@@ -46,6 +46,48 @@ class ErrorAnswerTest {
   }
 
   @Test
+  void kfpsBadRequestErrorIsAbortedOnTheWireButTerminal() {
+    // util.NewBadKubernetesNameError: a BadRequestError, gRPC ABORTED (src/common/util/error.go)
+    String badName =
+        "{\"code\":10,\"message\":\"BadRequestError: Invalid pipeline name: pipeline names must"
+            + " consist of lower case alphanumeric characters\"}";
+
+    assertThat(ErrorAnswer.toException(409, badName))
+        .isInstanceOf(KfpRejected.class)
+        .hasMessageContaining("Invalid pipeline name");
+  }
+
+  @Test
+  void aUserErrorKfpWrapsIntoA500IsTerminal() {
+    // KFP 1.8.5 answers an unknown package format with 500 (server/pipeline_upload_server.go)
+    String body =
+        "{\"error_message\":\"Error creating pipeline: Create pipeline failed: InvalidInputError:"
+            + " unknown template format: pipeline spec is invalid\"}";
+
+    assertThat(ErrorAnswer.toException(500, body)).isInstanceOf(KfpRejected.class);
+    assertThat(ErrorAnswer.toException(500, "{\"error_message\":\"database is locked\"}"))
+        .isInstanceOf(KfpUnavailable.class);
+  }
+
+  @Test
+  void anUploadRefusedForAuthorizationIsUnauthorizedAndWorthANewToken() {
+    // canUploadVersionedPipeline's failures are 400 on every release
+    String v2 =
+        "{\"error_message\":\"Failed to create a pipeline due to authorization error:"
+            + " Authorization Failure: token expired\"}";
+    String v1 =
+        "{\"error_message\":\"Authorization to namespace failed.: Authorization Failure.\"}";
+    String generic217 = "{\"error_message\":\"Failed to create a pipeline\"}";
+
+    assertThat(ErrorAnswer.toException(400, v2)).isInstanceOf(KfpUnauthorized.class);
+    assertThat(ErrorAnswer.toException(400, v1)).isInstanceOf(KfpUnauthorized.class);
+    assertThat(ErrorAnswer.mayBeRejectedIdentity(400, v2)).isTrue();
+    assertThat(ErrorAnswer.mayBeRejectedIdentity(400, generic217)).isTrue();
+    assertThat(ErrorAnswer.mayBeRejectedIdentity(400, "{\"error_message\":\"bad package\"}"))
+        .isFalse();
+  }
+
+  @Test
   void anUploadErrorCarriesItsErrorMessage() {
     String body =
         "{\"error_message\":\"KFP only supports schema version 2.1.0\",\"error_details\":\"long\"}";

@@ -2,28 +2,32 @@ package com.jackhoman.kfp.releaser.kfp.connect;
 
 import com.jackhoman.kfp.releaser.kfp.KfpApiVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
+import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.KfpServerInfo;
 import com.jackhoman.kfp.releaser.kfp.http.HealthCheck;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
-import com.jackhoman.kfp.releaser.kfp.http.MarkPlace;
 import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.kfp.v1beta1.V1beta1Api;
 import com.jackhoman.kfp.releaser.kfp.v2beta1.V2beta1Api;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens a {@link KfpClient} for an endpoint in the asked REST generation, or, when none is asked
- * ({@code --kfp-api=auto}), the one the server has: v2beta1 unless its healthz answers 404. For
- * v2beta1 the healthz release also decides whether pipelines can carry tags (KFP 2.17 on).
+ * ({@code --kfp-api=auto}), the one the server has: v2beta1 unless its healthz answers 404 (KFP
+ * 1.x). Either way the healthz release decides what the client does on that server ({@link
+ * KfpFeatures}), and what it works around is said once in the log; connecting fails while KFP is
+ * unavailable.
  */
 public final class KfpConnector {
 
-  private static final Pattern RELEASE = Pattern.compile("^v?(\\d+)\\.(\\d+)");
+  private static final Logger LOG = LoggerFactory.getLogger(KfpConnector.class);
 
   private final Sleeper sleeper;
 
@@ -32,42 +36,37 @@ public final class KfpConnector {
     this.sleeper = sleeper;
   }
 
-  /**
-   * A client speaking {@code api}, or the generation probed from the server when empty; any v2beta1
-   * connection asks KFP's healthz once, so it fails while KFP is unavailable.
-   */
+  /** A client speaking {@code api}, or the generation probed from the server when empty. */
   public KfpClient connect(KfpEndpoint endpoint, Optional<KfpApiVersion> api) {
     KfpTransport transport = new KfpTransport(endpoint, sleeper);
     try {
-      if (api.equals(Optional.of(KfpApiVersion.V1BETA1))) {
-        return V1beta1Api.client(transport);
-      }
-      HealthCheck v2 = new HealthCheck(transport, KfpApiVersion.V2BETA1);
-      Optional<KfpServerInfo> info = api.isPresent() ? Optional.of(v2.check()) : probe(v2);
-      return info.map(server -> V2beta1Api.client(transport, pipelineMarksOn(server.release())))
-          .orElseGet(() -> V1beta1Api.client(transport));
+      KfpServerInfo server = serverBehind(transport, api);
+      KfpFeatures features = server.features();
+      List<String> limitations = features.limitations();
+      LOG.info(
+          "Connected to KFP {} at {} over {}{}",
+          server.release(),
+          endpoint.baseUrl(),
+          server.api().name().toLowerCase(Locale.ROOT),
+          limitations.isEmpty() ? "" : "; this release has " + String.join("; ", limitations));
+      return server.api() == KfpApiVersion.V1BETA1
+          ? V1beta1Api.client(transport, features)
+          : V2beta1Api.client(
+              transport, features, jobs -> V1beta1Api.recurringRuns(jobs, features));
     } catch (RuntimeException connectFailed) {
       closeQuietly(transport, connectFailed);
       throw connectFailed;
     }
   }
 
-  /** Where v2beta1 pipelines carry their owner on this KFP release: tags from 2.17 on. */
-  static MarkPlace pipelineMarksOn(String release) {
-    Matcher version = RELEASE.matcher(release == null ? "" : release);
-    if (!version.find()) {
-      return MarkPlace.TAGS;
+  private static KfpServerInfo serverBehind(KfpTransport transport, Optional<KfpApiVersion> api) {
+    if (api.isPresent()) {
+      return new HealthCheck(transport, api.get()).check();
     }
-    int major = Integer.parseInt(version.group(1));
-    int minor = Integer.parseInt(version.group(2));
-    return major > 2 || (major == 2 && minor >= 17) ? MarkPlace.TAGS : MarkPlace.DESCRIPTION;
-  }
-
-  private static Optional<KfpServerInfo> probe(HealthCheck v2) {
     try {
-      return Optional.of(v2.check());
+      return new HealthCheck(transport, KfpApiVersion.V2BETA1).check();
     } catch (KfpNotFound noV2) {
-      return Optional.empty();
+      return new HealthCheck(transport, KfpApiVersion.V1BETA1).check();
     }
   }
 

@@ -21,9 +21,14 @@ public final class HealthCheck implements KfpHealth {
     String path = "/apis/" + api.name().toLowerCase(Locale.ROOT) + "/healthz";
     Healthz answer = transport.get(path, Query.none(), Healthz.class);
     return new KfpServerInfo(
-        api, answer.tagName(), answer.commitSha(), Boolean.TRUE.equals(answer.multiUser()));
+        api,
+        answer.tagName(),
+        answer.commitSha(),
+        Boolean.TRUE.equals(answer.multiUser()),
+        answer.pipelineStore() == null ? "" : answer.pipelineStore());
   }
 
   /** The healthz body. */
-  private record Healthz(String commitSha, String tagName, Boolean multiUser) {}
+  private record Healthz(
+      String commitSha, String tagName, Boolean multiUser, String pipelineStore) {}
 }

@@ -195,7 +195,7 @@ public final class KfpTransport implements Closeable {
   private <T> T call(Supplier<ClassicHttpRequest> request, Class<T> answer) {
     Answer first = send(request.get());
     Answer last =
-        first.status() == 401
+        ErrorAnswer.mayBeRejectedIdentity(first.status(), first.body())
                 && token.isPresent()
                 && token.get().renewAfterRejection(first.bearer().orElse(""))
             ? send(request.get())

@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.kfp.http;
 
+import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,11 @@ import java.util.Optional;
 public enum MarkPlace {
   TAGS,
   DESCRIPTION;
+
+  /** Where v2beta1 pipelines and versions carry the mark on this release: tags from KFP 2.17. */
+  public static MarkPlace on(KfpFeatures features) {
+    return features.pipelineTags() ? TAGS : DESCRIPTION;
+  }
 
   /** The tags to send: the mark's when it lives in tags, else none (null, so no field is sent). */
   public Map<String, String> tagsFor(OwnerMark owner) {

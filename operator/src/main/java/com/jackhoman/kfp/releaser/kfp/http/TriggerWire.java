@@ -35,6 +35,11 @@ public record TriggerWire(Cron cronSchedule, Periodic periodicSchedule) {
           Optional.ofNullable(cronSchedule.startTime()),
           Optional.ofNullable(cronSchedule.endTime()));
     }
+    if (periodicSchedule == null || periodicSchedule.intervalSecond() == null) {
+      // KFP keeps a recurring run made through its raw API without a trigger, and answers it
+      // with "trigger": {} (server/api_converter.go toApiTrigger): nothing we can schedule by.
+      throw new IllegalArgumentException("it has no cron_schedule and no periodic_schedule");
+    }
     return new KfpTrigger.Periodic(
         Duration.ofSeconds(periodicSchedule.intervalSecond()),
         Optional.ofNullable(periodicSchedule.startTime()),

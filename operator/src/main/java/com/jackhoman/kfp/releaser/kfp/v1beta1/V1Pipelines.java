@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * {@link KfpPipelines} on v1beta1: owner mark as a description suffix, created only by upload, and
- * cascade done here (v1 never cascades on KFP 2.x).
+ * cascade done here.
  */
 final class V1Pipelines implements KfpPipelines {
 
@@ -92,12 +92,11 @@ final class V1Pipelines implements KfpPipelines {
     return false;
   }
 
+  /** v1beta1 never cascades on KFP 2.x (server/pipeline_server.go {@code DeletePipelineV1}). */
   @Override
-  public void delete(String id, boolean cascade) {
-    if (cascade) {
-      for (KfpPipelineVersion version : versions.list(id)) {
-        versions.delete(id, version.id());
-      }
+  public void delete(String id) {
+    for (KfpPipelineVersion version : versions.list(id)) {
+      versions.delete(id, version.id());
     }
     pipelines.delete(id, Query.none());
   }

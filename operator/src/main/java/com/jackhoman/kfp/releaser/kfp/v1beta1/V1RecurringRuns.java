@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.kfp.v1beta1;
 
+import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
 import com.jackhoman.kfp.releaser.kfp.KfpRun;
@@ -16,6 +17,8 @@ import com.jackhoman.kfp.releaser.kfp.http.PathSegment;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
+import com.jackhoman.kfp.releaser.kfp.http.VersionFormats;
+import com.jackhoman.kfp.releaser.kfp.packages.PackageFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +26,28 @@ import java.util.Optional;
 
 /**
  * {@link KfpRecurringRuns} on v1beta1 jobs: owner mark in the description, experiment and pinned
- * version as resource references, Argo string parameters, {@code enabled} flag.
+ * version as resource references, Argo string parameters ({@code runtime_config} for a KFP v2
+ * package, the only ones KFP 2.x reads for it: template/v2_template.go {@code ScheduledWorkflow}),
+ * {@code enabled} flag.
  */
 final class V1RecurringRuns implements KfpRecurringRuns {
 
   private static final String JOBS = "/apis/v1beta1/jobs";
 
+  /** How many of an experiment's latest runs are searched where KFP cannot filter by job. */
+  private static final int RUNS_SEARCHED = 1_000;
+
   private final KfpTransport transport;
+  private final KfpFeatures features;
+  private final VersionFormats formats;
   private final RestCollection<V1Wire.Job, V1Wire.Jobs, KfpRecurringRun> jobs;
   private final RestCollection<V1Wire.Run, V1Wire.Runs, V1Wire.Run> runs;
   private final Lookup<KfpRecurringRun> lookup;
 
-  V1RecurringRuns(KfpTransport transport) {
+  V1RecurringRuns(KfpTransport transport, KfpFeatures features) {
     this.transport = transport;
+    this.features = features;
+    this.formats = new VersionFormats(transport, features);
     this.jobs =
         new RestCollection<>(
             transport,
@@ -68,6 +80,9 @@ final class V1RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public List<KfpRecurringRun> findOwnedBy(String namespace, OwnerMark owner) {
+    if (!features.filtersJobsByDescription()) {
+      return lookup.all(namespace).stream().filter(job -> owner.is(job.owner())).toList();
+    }
     return lookup.ownedBy(namespace, owner);
   }
 
@@ -83,16 +98,23 @@ final class V1RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public KfpRecurringRun create(NewRecurringRun run) {
-    List<V1Wire.Parameter> parameters =
-        run.parameters().entrySet().stream()
-            .map(p -> new V1Wire.Parameter(p.getKey(), asArgoString(p.getValue())))
-            .toList();
+    boolean argo =
+        formats.of(run.pipelineId(), run.pipelineVersionId()) == PackageFormat.ARGO_WORKFLOW;
+    V1Wire.PipelineSpec spec =
+        argo
+            ? new V1Wire.PipelineSpec(
+                null,
+                run.parameters().entrySet().stream()
+                    .map(p -> new V1Wire.Parameter(p.getKey(), asArgoString(p.getValue())))
+                    .toList(),
+                null)
+            : new V1Wire.PipelineSpec(null, null, new V1Wire.RuntimeConfig(run.parameters()));
     V1Wire.Job body =
         new V1Wire.Job(
             null,
             run.name(),
             run.owner().appendTo(run.description()),
-            new V1Wire.PipelineSpec(null, parameters),
+            spec,
             List.of(
                 V1Wire.ResourceReference.of("EXPERIMENT", run.experimentId(), "OWNER"),
                 V1Wire.ResourceReference.of(
@@ -119,15 +141,39 @@ final class V1RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public List<KfpRun> recentRuns(KfpRecurringRun recurringRun, int limit) {
-    Query query =
-        V1Scope.reference("EXPERIMENT", recurringRun.experimentId())
-            .and("sort_by", "created_at desc")
-            .and(
-                "filter",
-                ListFilter.in(ListFilter.Dialect.V1BETA1)
-                    .equalTo("recurring_run_id", recurringRun.id())
-                    .encoded());
-    return runs.list(query, limit).stream()
+    List<V1Wire.Run> found;
+    if (features.scopesRunsByJob()) {
+      found =
+          runs.list(
+              V1Scope.reference("JOB", recurringRun.id()).and("sort_by", "created_at desc"), limit);
+    } else if (!features.filtersRunsByRecurringRun()) {
+      found =
+          runs
+              .list(
+                  V1Scope.reference("EXPERIMENT", recurringRun.experimentId())
+                      .and("sort_by", "created_at desc"),
+                  RUNS_SEARCHED)
+              .stream()
+              .filter(
+                  run ->
+                      V1Wire.ResourceReference.idOf(run.resourceReferences(), "JOB")
+                          .filter(recurringRun.id()::equals)
+                          .isPresent())
+              .limit(limit)
+              .toList();
+    } else {
+      found =
+          runs.list(
+              V1Scope.reference("EXPERIMENT", recurringRun.experimentId())
+                  .and("sort_by", "created_at desc")
+                  .and(
+                      "filter",
+                      ListFilter.in(ListFilter.Dialect.V1BETA1)
+                          .equalTo("recurring_run_id", recurringRun.id())
+                          .encoded()),
+              limit);
+    }
+    return found.stream()
         .map(
             run ->
                 new KfpRun(
@@ -152,6 +198,9 @@ final class V1RecurringRuns implements KfpRecurringRuns {
     spec.map(V1Wire.PipelineSpec::parameters)
         .orElse(List.of())
         .forEach(p -> parameters.put(p.name(), Optional.ofNullable(p.value()).orElse("")));
+    spec.map(V1Wire.PipelineSpec::runtimeConfig)
+        .map(V1Wire.RuntimeConfig::parameters)
+        .ifPresent(parameters::putAll);
     List<V1Wire.ResourceReference> references = wire.resourceReferences();
     return new KfpRecurringRun(
         wire.id(),

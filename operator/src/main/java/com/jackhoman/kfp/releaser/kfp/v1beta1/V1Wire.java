@@ -5,6 +5,7 @@ import com.jackhoman.kfp.releaser.kfp.http.Int64AsString;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The v1beta1 JSON objects this adapter sends and reads; parents and scopes are references. */
@@ -22,11 +23,16 @@ final class V1Wire {
       return new ResourceReference(new ResourceKey(type, id), relationship);
     }
 
-    /** The id of the first reference of this type, if any. */
+    /**
+     * The id of the first reference of this type, if any; a reference whose id KFP left out (KFP
+     * 2.x names an experiment's namespace {@code ""} in single-user mode and omits the empty {@code
+     * id}: server/api_converter.go {@code toApiExperimentV1}) counts as none.
+     */
     static Optional<String> idOf(List<ResourceReference> references, String type) {
       return Optional.ofNullable(references).orElse(List.of()).stream()
           .filter(reference -> reference.key() != null && type.equals(reference.key().type()))
-          .map(reference -> reference.key().id())
+          .map(reference -> Optional.ofNullable(reference.key().id()).orElse(""))
+          .filter(id -> !id.isEmpty())
           .findFirst();
     }
   }
@@ -67,8 +73,14 @@ final class V1Wire {
   /** A page of experiments. */
   record Experiments(List<Experiment> experiments, String nextPageToken) {}
 
-  /** The {@code pipeline_spec} of a job: string parameters for Argo packages. */
-  record PipelineSpec(String pipelineId, List<Parameter> parameters) {}
+  /**
+   * The {@code pipeline_spec} of a job: string parameters for Argo packages, typed runtime config
+   * for KFP v2 ones.
+   */
+  record PipelineSpec(String pipelineId, List<Parameter> parameters, RuntimeConfig runtimeConfig) {}
+
+  /** Typed runtime parameters of a KFP v2 package. */
+  record RuntimeConfig(Map<String, Object> parameters) {}
 
   /** A {@code apiJob}: v1's recurring run. */
   record Job(

@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.kfp.v2beta1;
 
+import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
 import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
@@ -22,10 +23,10 @@ final class V2PipelineVersions implements KfpPipelineVersions {
   private final MarkPlace marks;
   private final Lookup<KfpPipelineVersion> lookup;
 
-  /** Pipeline versions over this transport, marked with their owner in {@code marks}. */
-  V2PipelineVersions(KfpTransport transport, MarkPlace marks) {
+  /** Pipeline versions over this transport, as the server's release has them. */
+  V2PipelineVersions(KfpTransport transport, KfpFeatures features) {
     this.transport = transport;
-    this.marks = marks;
+    this.marks = MarkPlace.on(features);
     this.lookup =
         new Lookup<>(
             ListFilter.Dialect.V2BETA1,
@@ -93,7 +94,7 @@ final class V2PipelineVersions implements KfpPipelineVersions {
     return new KfpPipelineVersion(
         wire.pipelineVersionId(),
         wire.pipelineId(),
-        wire.name(),
+        V2Wire.nameOf(wire.name(), wire.displayName()),
         wire.displayName(),
         OwnerMark.stripFrom(wire.description()),
         MarkPlace.read(wire.tags(), wire.description()),

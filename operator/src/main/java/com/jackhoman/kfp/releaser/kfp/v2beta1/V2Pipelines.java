@@ -1,6 +1,8 @@
 package com.jackhoman.kfp.releaser.kfp.v2beta1;
 
+import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
+import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
 import com.jackhoman.kfp.releaser.kfp.NewPipeline;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
@@ -15,21 +17,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link KfpPipelines} on v2beta1: owner mark in tags, create without a package, cascade delete.
+ * {@link KfpPipelines} on v2beta1: owner mark in tags (KFP 2.17 on), create without a package,
+ * cascade delete; on KFP 2.0 to 2.5, whose v2 pipelines have no {@code name}, the unique name is
+ * the display name, and versions are deleted before their pipeline.
  */
 final class V2Pipelines implements KfpPipelines {
 
   private static final String PIPELINES = "/apis/v2beta1/pipelines";
 
   private final KfpTransport transport;
+  private final KfpFeatures features;
   private final MarkPlace marks;
   private final RestCollection<V2Wire.Pipeline, V2Wire.Pipelines, KfpPipeline> pipelines;
   private final Lookup<KfpPipeline> lookup;
 
-  /** Pipelines over this transport, marked with their owner in {@code marks}. */
-  V2Pipelines(KfpTransport transport, MarkPlace marks) {
+  /** Pipelines over this transport, as the server's release has them. */
+  V2Pipelines(KfpTransport transport, KfpFeatures features) {
     this.transport = transport;
-    this.marks = marks;
+    this.features = features;
+    this.marks = MarkPlace.on(features);
     this.pipelines =
         new RestCollection<>(
             transport,
@@ -69,11 +75,12 @@ final class V2Pipelines implements KfpPipelines {
 
   @Override
   public KfpPipeline create(NewPipeline pipeline) {
+    boolean named = features.pipelinesHaveNames();
     V2Wire.Pipeline body =
         new V2Wire.Pipeline(
             null,
-            pipeline.name(),
-            pipeline.displayName(),
+            named ? pipeline.name() : null,
+            named ? pipeline.displayName() : pipeline.name(),
             marks.descriptionFor(pipeline.description(), pipeline.owner()),
             pipeline.namespace().isEmpty() ? null : pipeline.namespace(),
             null,
@@ -100,14 +107,21 @@ final class V2Pipelines implements KfpPipelines {
   }
 
   @Override
-  public void delete(String id, boolean cascade) {
-    pipelines.delete(id, Query.none().and("cascade", cascade ? "true" : null));
+  public void delete(String id) {
+    if (!features.cascadesPipelineDeletes()) {
+      V2PipelineVersions versions = new V2PipelineVersions(transport, features);
+      for (KfpPipelineVersion version : versions.list(id)) {
+        versions.delete(id, version.id());
+      }
+    }
+    pipelines.delete(
+        id, Query.none().and("cascade", features.cascadesPipelineDeletes() ? "true" : null));
   }
 
   private static KfpPipeline toPipeline(V2Wire.Pipeline wire) {
     return new KfpPipeline(
         wire.pipelineId(),
-        wire.name(),
+        V2Wire.nameOf(wire.name(), wire.displayName()),
         wire.displayName(),
         OwnerMark.stripFrom(wire.description()),
         Optional.ofNullable(wire.namespace()).orElse(""),

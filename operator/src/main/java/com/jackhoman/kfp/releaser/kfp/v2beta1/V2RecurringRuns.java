@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.kfp.v2beta1;
 
+import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
 import com.jackhoman.kfp.releaser.kfp.KfpRun;
@@ -15,26 +16,40 @@ import com.jackhoman.kfp.releaser.kfp.http.PathSegment;
 import com.jackhoman.kfp.releaser.kfp.http.Query;
 import com.jackhoman.kfp.releaser.kfp.http.RestCollection;
 import com.jackhoman.kfp.releaser.kfp.http.TriggerWire;
+import com.jackhoman.kfp.releaser.kfp.http.VersionFormats;
+import com.jackhoman.kfp.releaser.kfp.packages.PackageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@link KfpRecurringRuns} on v2beta1: owner mark in the description, pinned version reference,
- * typed runtime parameters, {@code mode} ENABLE/DISABLE.
+ * typed runtime parameters, {@code mode} ENABLE/DISABLE. A recurring run of a KFP v1 (Argo) package
+ * is created through v1beta1: v2beta1 drops its parameters on every KFP 2.x ({@code toModelJob} in
+ * server/api_converter.go sets the v1 parameters to "" for the v2 API, and
+ * template/argo_template.go reads nothing else), while both generations read and manage it alike.
  */
 final class V2RecurringRuns implements KfpRecurringRuns {
 
   private static final String RECURRING_RUNS = "/apis/v2beta1/recurringruns";
 
+  /** How many of an experiment's latest runs are searched where KFP cannot filter by job. */
+  private static final int RUNS_SEARCHED = 1_000;
+
   private final KfpTransport transport;
+  private final KfpFeatures features;
+  private final VersionFormats formats;
+  private final KfpRecurringRuns argoJobs;
   private final RestCollection<V2Wire.RecurringRun, V2Wire.RecurringRuns, KfpRecurringRun>
       recurringRuns;
   private final RestCollection<V2Wire.Run, V2Wire.Runs, KfpRun> runs;
   private final Lookup<KfpRecurringRun> lookup;
 
-  V2RecurringRuns(KfpTransport transport) {
+  V2RecurringRuns(KfpTransport transport, KfpFeatures features, KfpRecurringRuns argoJobs) {
     this.transport = transport;
+    this.features = features;
+    this.formats = new VersionFormats(transport, features);
+    this.argoJobs = argoJobs;
     this.recurringRuns =
         new RestCollection<>(
             transport,
@@ -83,6 +98,9 @@ final class V2RecurringRuns implements KfpRecurringRuns {
 
   @Override
   public KfpRecurringRun create(NewRecurringRun run) {
+    if (formats.of(run.pipelineId(), run.pipelineVersionId()) == PackageFormat.ARGO_WORKFLOW) {
+      return argoJobs.create(run);
+    }
     V2Wire.RecurringRun body =
         new V2Wire.RecurringRun(
             null,
@@ -119,13 +137,20 @@ final class V2RecurringRuns implements KfpRecurringRuns {
     Query query =
         Query.none()
             .and("experiment_id", recurringRun.experimentId())
-            .and("sort_by", "created_at desc")
-            .and(
-                "filter",
-                ListFilter.in(ListFilter.Dialect.V2BETA1)
-                    .equalTo("recurring_run_id", recurringRun.id())
-                    .encoded());
-    return runs.list(query, limit);
+            .and("sort_by", "created_at desc");
+    if (!features.filtersRunsByRecurringRun()) {
+      return runs.list(query, RUNS_SEARCHED).stream()
+          .filter(run -> recurringRun.id().equals(run.recurringRunId()))
+          .limit(limit)
+          .toList();
+    }
+    return runs.list(
+        query.and(
+            "filter",
+            ListFilter.in(ListFilter.Dialect.V2BETA1)
+                .equalTo("recurring_run_id", recurringRun.id())
+                .encoded()),
+        limit);
   }
 
   private static KfpRun toRun(V2Wire.Run run) {

@@ -13,6 +13,15 @@ final class V2Wire {
 
   private V2Wire() {}
 
+  /**
+   * The unique name of a pipeline or version: its {@code name}, or on KFP 2.0 to 2.5, whose v2
+   * messages have no {@code name}, its {@code display_name} (backend/api/v2beta1/pipeline.proto and
+   * model/pipeline.go at 2.5.0, where both API keys map to the one {@code Name} column).
+   */
+  static String nameOf(String name, String displayName) {
+    return name == null || name.isEmpty() ? displayName : name;
+  }
+
   /** A {@code v2beta1Pipeline}. */
   record Pipeline(
       String pipelineId,
