@@ -81,12 +81,11 @@ final class SandboxCommand implements Callable<Integer> {
       names = "--kfp-release",
       paramLabel = "RELEASE",
       converter = ReleaseProfileConverter.class,
-      defaultValue = "2.17.0",
       completionCandidates = ReleaseProfileIds.class,
       description =
           "The KFP release the emulated KFP acts as: one of ${COMPLETION-CANDIDATES} (default"
               + " ${DEFAULT-VALUE}).")
-  ReleaseProfile kfpRelease;
+  ReleaseProfile kfpRelease = ReleaseProfile.newest();
 
   @Option(
       names = "--kfp-latency-ms",

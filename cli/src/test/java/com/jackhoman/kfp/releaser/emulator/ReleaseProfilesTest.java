@@ -145,8 +145,8 @@ class ReleaseProfilesTest {
     emulator().advanceClock(Duration.ofHours(1));
 
     assertThat(created.status()).as(created.toString()).isEqualTo(200);
-    assertThat(created.body().getAsJsonObject("runtime_config").toString())
-        .isEqualTo("{\"parameters\":{\"param1\":\"mine\",\"param2\":\"too\"}}");
+    assertThat(created.body().getAsJsonObject("runtime_config"))
+        .isEqualTo(json("{\"parameters\":{\"param1\":\"mine\",\"param2\":\"too\"}}"));
     assertThat(emulator().startedRuns())
         .singleElement()
         .satisfies(
@@ -215,5 +215,375 @@ class ReleaseProfilesTest {
             run ->
                 assertThat(run.parameters())
                     .isEqualTo(json("{\"param1\":\"hello\",\"param2\":\"given\"}").asMap()));
+  }
+
+  // 3. v1beta1 experiments
+
+  @ParameterizedTest
+  @EnumSource(ReleaseProfile.class)
+  void v1ExperimentCarriesTheNamespaceOwnerWithoutIdOnEvery2x(ReleaseProfile release) {
+    KfpHttp http = start(release);
+
+    KfpHttp.Reply created = http.post("/apis/v1beta1/experiments", "{\"name\":\"e\"}");
+
+    if (release == ReleaseProfile.KFP_1_8_5) {
+      assertThat(created.body().has("resource_references")).isFalse();
+    } else {
+      assertThat(created.body().get("resource_references"))
+          .isEqualTo(
+              JsonParser.parseString(
+                  "[{\"key\":{\"type\":\"NAMESPACE\"},\"relationship\":\"OWNER\"}]"));
+    }
+  }
+
+  @Test
+  void release185ShowsTheNamespaceOwnerInMultiUserMode() {
+    KfpHttp http = start(KfpEmulator.builder().release(ReleaseProfile.KFP_1_8_5).multiUser(true));
+
+    KfpHttp.Reply created =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    emulator().url().resolve("/apis/v1beta1/experiments"))
+                .header("kubeflow-userid", "alice@example.com")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"e\",\"resource_references\":[{\"key\":{\"type\":\"NAMESPACE\","
+                            + "\"id\":\"alice\"},\"relationship\":\"OWNER\"}]}")));
+
+    assertThat(created.body().get("resource_references").toString())
+        .isEqualTo(
+            "[{\"key\":{\"type\":\"NAMESPACE\",\"id\":\"alice\"},\"relationship\":\"OWNER\"}]");
+  }
+
+  // 4. Unknown body fields
+
+  @ParameterizedTest
+  @EnumSource(ReleaseProfile.class)
+  void unknownBodyFieldsAreRefusedFrom214AndDroppedBefore(ReleaseProfile release) {
+    KfpHttp http = start(release);
+
+    KfpHttp.Reply created =
+        http.post("/apis/v1beta1/experiments", "{\"name\":\"e\",\"colour\":\"blue\"}");
+
+    if (release.atLeast(ReleaseProfile.KFP_2_14_0)) {
+      assertThat(created.status()).isEqualTo(400);
+      assertThat(created.body().get("message").getAsString()).contains("unknown field \"colour\"");
+    } else {
+      assertThat(created.status()).isEqualTo(200);
+      assertThat(created.body().get("name").getAsString()).isEqualTo("e");
+    }
+  }
+
+  // 5. v2 pipelines before 2.14 have no name
+
+  @ParameterizedTest
+  @EnumSource(value = ReleaseProfile.class, names = "KFP_1_8_5", mode = EnumSource.Mode.EXCLUDE)
+  void v2PipelineHasANameFrom214AndDisplayNameIsTheUniqueNameBefore(ReleaseProfile release) {
+    KfpHttp http = start(release);
+
+    KfpHttp.Reply created =
+        http.post("/apis/v2beta1/pipelines", "{\"name\":\"n\",\"display_name\":\"shown\"}");
+    KfpHttp.Reply again =
+        http.post("/apis/v2beta1/pipelines", "{\"name\":\"other\",\"display_name\":\"shown\"}");
+    KfpHttp.Reply uploaded =
+        http.upload("/apis/v2beta1/pipelines/upload?name=up&display_name=Up", "hello_world.yaml");
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(200);
+    assertThat(uploaded.body().get("display_name").getAsString())
+        .isEqualTo(release.atLeast(ReleaseProfile.KFP_2_14_0) ? "Up" : "up");
+    if (release.atLeast(ReleaseProfile.KFP_2_14_0)) {
+      assertThat(created.body().get("name").getAsString()).isEqualTo("n");
+      assertThat(again.status()).isEqualTo(200);
+    } else {
+      assertThat(created.body().has("name")).isFalse();
+      assertThat(uploaded.body().has("name")).isFalse();
+      assertThat(again.status()).isEqualTo(409);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ReleaseProfile.class,
+      names = {"KFP_1_8_5", "KFP_2_17_0_KUBERNETES_STORE"},
+      mode = EnumSource.Mode.EXCLUDE)
+  void theDatabaseStoreComparesPipelineNamesCaseInsensitively(ReleaseProfile release) {
+    KfpHttp http = start(release);
+    http.upload("/apis/v2beta1/pipelines/upload?name=Nightly", "hello_world.yaml");
+
+    assertThat(
+            http.upload("/apis/v2beta1/pipelines/upload?name=nightly", "hello_world.yaml").status())
+        .isNotEqualTo(200);
+  }
+
+  // 6. Delete pipeline
+
+  @ParameterizedTest
+  @EnumSource(value = ReleaseProfile.class, names = "KFP_1_8_5", mode = EnumSource.Mode.EXCLUDE)
+  void cascadeIsHonouredFrom214AndIgnoredBefore(ReleaseProfile release) {
+    KfpHttp http = start(release);
+    String pipelineId = uploadV2(http, "p", "hello_world.yaml");
+
+    KfpHttp.Reply deleted = http.delete("/apis/v2beta1/pipelines/" + pipelineId + "?cascade=true");
+
+    if (release.atLeast(ReleaseProfile.KFP_2_14_0)) {
+      assertThat(deleted.status()).isEqualTo(200);
+    } else {
+      assertThat(deleted.status()).isEqualTo(400);
+      assertThat(deleted.body().get("message").getAsString())
+          .isEqualTo(
+              "Failed to delete pipeline "
+                  + pipelineId
+                  + ". Check error stack: Invalid input error: Failed to delete pipeline with id "
+                  + pipelineId
+                  + " as it has existing pipeline versions (e.g. "
+                  + http.get("/apis/v2beta1/pipelines/" + pipelineId + "/versions")
+                      .body()
+                      .getAsJsonArray("pipeline_versions")
+                      .get(0)
+                      .getAsJsonObject()
+                      .get("pipeline_version_id")
+                      .getAsString()
+                  + ")");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ReleaseProfile.class)
+  void v1DeleteTakesTheVersionsOn185AndIsRefusedOn2x(ReleaseProfile release) {
+    KfpHttp http = start(release);
+    String pipelineId = uploadV1(http, "p", "hello-world.yaml");
+
+    KfpHttp.Reply deleted = http.delete("/apis/v1beta1/pipelines/" + pipelineId);
+
+    if (release == ReleaseProfile.KFP_1_8_5) {
+      assertThat(deleted.status()).isEqualTo(200);
+      assertThat(http.get("/apis/v1beta1/pipelines/" + pipelineId).status()).isEqualTo(404);
+    } else {
+      assertThat(deleted.status()).isEqualTo(400);
+      assertThat(deleted.body().get("message").getAsString())
+          .startsWith("Failed to delete pipeline (v1beta1) " + pipelineId);
+    }
+  }
+
+  // 7. Tags
+
+  @ParameterizedTest
+  @EnumSource(value = ReleaseProfile.class, names = "KFP_1_8_5", mode = EnumSource.Mode.EXCLUDE)
+  void pipelineTagsExistFrom217AreRefusedOn214AndDroppedBefore(ReleaseProfile release) {
+    KfpHttp http = start(release);
+
+    KfpHttp.Reply created =
+        http.post("/apis/v2beta1/pipelines", "{\"display_name\":\"p\",\"tags\":{\"team\":\"ml\"}}");
+    KfpHttp.Reply uploaded =
+        http.upload(
+            "/apis/v2beta1/pipelines/upload?name=u&tags=" + KfpHttp.encode("{\"team\":\"ml\"}"),
+            "hello_world.yaml");
+
+    if (release.atLeast(ReleaseProfile.KFP_2_17_0)) {
+      assertThat(created.body().getAsJsonObject("tags").get("team").getAsString()).isEqualTo("ml");
+      assertThat(uploaded.body().getAsJsonObject("tags").get("team").getAsString()).isEqualTo("ml");
+    } else {
+      assertThat(created.status())
+          .isEqualTo(release.atLeast(ReleaseProfile.KFP_2_14_0) ? 400 : 200);
+      assertThat(uploaded.status()).isEqualTo(200);
+      assertThat(uploaded.body().has("tags")).isFalse();
+    }
+  }
+
+  // 8. List filters
+
+  /** A filter on {@code key}; {@code operationKey} is "op" on v1beta1, "operation" on v2beta1. */
+  private static String filter(String operationKey, String key, String value) {
+    return KfpHttp.encode(
+        KfpHttp.encode(
+            "{\"predicates\":[{\"key\":\""
+                + key
+                + "\",\""
+                + operationKey
+                + "\":\"EQUALS\",\"string_value\":\""
+                + value
+                + "\"}]}"));
+  }
+
+  @Test
+  void release205FailsARunFilterOnRecurringRunIdWith500() {
+    KfpHttp http = start(ReleaseProfile.KFP_2_0_5);
+
+    KfpHttp.Reply listed =
+        http.get("/apis/v2beta1/runs?filter=" + filter("operation", "recurring_run_id", "x"));
+
+    assertThat(listed.status()).isEqualTo(500);
+    assertThat(listed.body().get("message").getAsString())
+        .contains("Unknown column 'RecurringRunId'");
+    KfpHttp http250 = start(ReleaseProfile.KFP_2_5_0);
+    assertThat(
+            http250
+                .get("/apis/v2beta1/runs?filter=" + filter("operation", "recurring_run_id", "x"))
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void release185HasNoRunFilterOnRecurringRunIdNorJobFilterOnDescription() {
+    KfpHttp http = start(ReleaseProfile.KFP_1_8_5);
+
+    KfpHttp.Reply runs =
+        http.get("/apis/v1beta1/runs?filter=" + filter("op", "recurring_run_id", "x"));
+    KfpHttp.Reply jobs = http.get("/apis/v1beta1/jobs?filter=" + filter("op", "description", "x"));
+
+    assertThat(runs.status()).isEqualTo(400);
+    assertThat(runs.body().get("message").getAsString())
+        .contains("no support for filtering on unrecognized field \"recurring_run_id\"");
+    assertThat(jobs.status()).isEqualTo(400);
+    assertThat(jobs.body().get("message").getAsString())
+        .contains("no support for filtering on unrecognized field \"description\"");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ReleaseProfile.class,
+      names = {"KFP_1_8_5", "KFP_2_17_0"})
+  void runsOfAJobAreScopedOn185AndUnscopedOn2x(ReleaseProfile release) {
+    KfpHttp http = start(release);
+    String pipelineId = uploadV1(http, "argo", "hello-world.yaml");
+    String first =
+        http.post("/apis/v1beta1/jobs", v1Job(pipelineId, "")).body().get("id").getAsString();
+    http.post("/apis/v1beta1/jobs", v1Job(pipelineId, ""));
+    emulator().advanceClock(Duration.ofHours(1));
+
+    KfpHttp.Reply runs =
+        http.get(
+            "/apis/v1beta1/runs?resource_reference_key.type=JOB&resource_reference_key.id="
+                + first);
+
+    assertThat(runs.body().getAsJsonArray("runs"))
+        .hasSize(release == ReleaseProfile.KFP_1_8_5 ? 1 : 2);
+  }
+
+  // 9. v1 pipelines without a version
+
+  @Test
+  void v1PipelineListIncludesPipelinesWithoutAVersion() {
+    KfpHttp http = start(ReleaseProfile.KFP_2_17_0);
+    http.post("/apis/v2beta1/pipelines", "{\"name\":\"empty\"}");
+
+    KfpHttp.Reply listed = http.get("/apis/v1beta1/pipelines");
+
+    assertThat(listed.body().getAsJsonArray("pipelines"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getAsJsonObject().get("name").getAsString()).isEqualTo("empty");
+              assertThat(p.getAsJsonObject().has("default_version")).isFalse();
+            });
+  }
+
+  // 10. Recurring runs without trigger, and records that fail conversion
+
+  @ParameterizedTest
+  @EnumSource(value = ReleaseProfile.class, names = "KFP_1_8_5", mode = EnumSource.Mode.EXCLUDE)
+  void aRecurringRunWithoutTriggerIsAcceptedAndShowsAnEmptyTrigger(ReleaseProfile release) {
+    KfpHttp http = start(release);
+    String pipelineId = uploadV2(http, "p", "hello_world.yaml");
+
+    KfpHttp.Reply created =
+        http.post(
+            "/apis/v2beta1/recurringruns",
+            "{\"display_name\":\"no-trigger\",\"pipeline_version_reference\":{\"pipeline_id\":\""
+                + pipelineId
+                + "\"},\"mode\":\"ENABLE\",\"max_concurrency\":\"1\"}");
+    emulator().advanceClock(Duration.ofDays(1));
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(200);
+    assertThat(created.body().get("trigger").toString()).isEqualTo("{}");
+    assertThat(emulator().startedRuns()).isEmpty();
+  }
+
+  @Test
+  void aBrokenRecordIsAnsweredWithItsIdAndErrorOnly() {
+    KfpHttp http = start(ReleaseProfile.KFP_2_17_0);
+    String pipelineId = uploadV2(http, "p", "lightweight_python_functions_with_outputs.yaml");
+    String id =
+        http.post("/apis/v2beta1/recurringruns", v2RecurringRun(pipelineId, IR_PARAMETERS))
+            .body()
+            .get("recurring_run_id")
+            .getAsString();
+
+    emulator().breakRecurringRun(id);
+
+    JsonObject v2 = http.get("/apis/v2beta1/recurringruns/" + id).body();
+    assertThat(v2.keySet()).containsExactlyInAnyOrder("recurring_run_id", "error");
+    assertThat(v2.getAsJsonObject("error").get("code").getAsInt()).isEqualTo(13);
+    JsonObject v1 = http.get("/apis/v1beta1/jobs/" + id).body();
+    assertThat(v1.keySet()).containsExactlyInAnyOrder("id", "error");
+    assertThat(http.get("/apis/v2beta1/recurringruns").body().getAsJsonArray("recurringRuns"))
+        .hasSize(1);
+  }
+
+  // 11. Upload authentication failures
+
+  @ParameterizedTest
+  @EnumSource(ReleaseProfile.class)
+  void anUploadRefusesAnExpiredTokenWith400(ReleaseProfile release) {
+    KfpHttp http = start(release);
+    emulator().faults().expireToken("old");
+
+    KfpHttp.Reply refused =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    emulator().url().resolve("/apis/v1beta1/pipelines/upload?name=p"))
+                .header("Authorization", "Bearer old")
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "--b\r\nContent-Disposition: form-data; name=\"uploadfile\";"
+                            + " filename=\"p.yaml\"\r\n\r\n"
+                            + KfpHttp.resource("hello-world.yaml")
+                            + "\r\n--b--\r\n")));
+
+    assertThat(refused.status()).isEqualTo(400);
+    String message = refused.body().get("error_message").getAsString();
+    if (release.atLeast(ReleaseProfile.KFP_2_17_0)) {
+      assertThat(message).isEqualTo("Failed to create a pipeline");
+    } else if (release == ReleaseProfile.KFP_1_8_5) {
+      assertThat(message).startsWith("Authorization to namespace failed.");
+    } else {
+      assertThat(message).startsWith("Failed to create a pipeline due to authorization error");
+    }
+    assertThat(http.get("/apis/v1beta1/pipelines").status()).isEqualTo(200);
+  }
+
+  // 12. Kubernetes-native pipeline store
+
+  @Test
+  void theKubernetesStoreRefusesAPipelineNameThatIsNotDns1123() {
+    KfpHttp http = start(ReleaseProfile.KFP_2_17_0_KUBERNETES_STORE);
+
+    KfpHttp.Reply refused = http.post("/apis/v2beta1/pipelines", "{\"name\":\"team/Nightly\"}");
+    KfpHttp.Reply accepted = http.post("/apis/v2beta1/pipelines", "{\"name\":\"team.nightly\"}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().get("message").getAsString())
+        .contains("Invalid pipeline name \"team/Nightly\": a lowercase RFC 1123 subdomain")
+        .endsWith("Use 'display_name' for human-readable labels");
+    assertThat(accepted.status()).isEqualTo(200);
+  }
+
+  // 13. 1.8.5 and IR packages
+
+  @Test
+  void release185RefusesAnIrYamlPackageWith500ButReadsIrJson() {
+    KfpHttp http = start(ReleaseProfile.KFP_1_8_5);
+
+    KfpHttp.Reply yaml = http.upload("/apis/v1beta1/pipelines/upload?name=y", "hello_world.yaml");
+    KfpHttp.Reply json =
+        http.upload("/apis/v1beta1/pipelines/upload?name=j", "pipeline_with_importer.json");
+
+    assertThat(yaml.status()).isEqualTo(500);
+    assertThat(yaml.body().get("error_message").getAsString())
+        .isEqualTo(
+            "Error creating pipeline: Create pipeline failed: InvalidInputError: unknown template"
+                + " format: pipeline spec is invalid");
+    assertThat(json.status()).isEqualTo(200);
   }
 }

@@ -38,11 +38,10 @@ public final class EmulatorCommand implements Callable<Integer> {
       names = "--release",
       paramLabel = "RELEASE",
       converter = ReleaseProfileConverter.class,
-      defaultValue = "2.17.0",
       description =
           "The KFP release to act as: one of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
       completionCandidates = ReleaseProfileIds.class)
-  ReleaseProfile release;
+  ReleaseProfile release = ReleaseProfile.newest();
 
   @Option(
       names = "--latency-ms",

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The HTTP front of the emulator: reads each exchange, applies injected faults and multi-user
- * identity checks, routes it, writes the answer (or drops it after commit) and logs it.
+ * identity checks (an upload refuses a caller with 400, see {@link UploadAuthFailure}), routes it,
+ * writes the answer (or drops it after commit) and logs it.
  */
 final class EmulatorHandler implements HttpHandler {
 
@@ -25,14 +26,21 @@ final class EmulatorHandler implements HttpHandler {
   private final RequestLog log;
   private final Clock clock;
   private final boolean multiUser;
+  private final ReleaseProfile release;
 
   EmulatorHandler(
-      Router router, FaultInjector faults, RequestLog log, Clock clock, boolean multiUser) {
+      Router router,
+      FaultInjector faults,
+      RequestLog log,
+      Clock clock,
+      boolean multiUser,
+      ReleaseProfile release) {
     this.router = router;
     this.faults = faults;
     this.log = log;
     this.clock = clock;
     this.multiUser = multiUser;
+    this.release = release;
   }
 
   @Override
@@ -85,6 +93,12 @@ final class EmulatorHandler implements HttpHandler {
       refusal =
           KfpError.unauthenticated(
               "Failed to authenticate: no kubeflow-userid header or bearer token");
+    }
+    if (refusal != null && refusal.httpStatus() == 401 && router.isUpload(request.path())) {
+      return router.failure(
+          request.path(),
+          UploadAuthFailure.of(
+              release, request.path(), "Unauthenticated: " + refusal.getMessage()));
     }
     if (refusal != null) {
       return new ApiResponse(refusal.httpStatus(), refusal.gatewayBody().toString());

@@ -1,7 +1,9 @@
 package com.jackhoman.kfp.releaser.emulator;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,6 +24,13 @@ record FieldTable<T>(
   /** This table plus keys {@code tags.<key>} read from the rows' tags (v2beta1 from 2.17 on). */
   FieldTable<T> withTags(Function<T, Map<String, String>> tagsOf) {
     return new FieldTable<>(fields, id, tagsOf);
+  }
+
+  /** This table with only the {@code keys} that a release's model map has. */
+  FieldTable<T> only(Set<String> keys) {
+    Map<String, Function<T, Object>> kept = new HashMap<>(fields);
+    kept.keySet().retainAll(keys);
+    return new FieldTable<>(Map.copyOf(kept), id, tags);
   }
 
   boolean knows(String key) {

@@ -52,7 +52,7 @@ public final class KfpEmulator implements AutoCloseable {
     Random random = new Random(builder.seed);
     this.faults = new FaultInjector(new Random(random.nextLong()));
     IdSource ids = new IdSource(random);
-    PipelineStore pipelines = new PipelineStore();
+    PipelineStore pipelines = new PipelineStore(!release.kubernetesStore());
     ExperimentStore experiments = new ExperimentStore();
     this.enabledHistory = new EnabledHistory(clock);
     this.recurringRuns = new RecordTable<>("RecurringRun", StoredRecurringRun::id, enabledHistory);
@@ -63,7 +63,7 @@ public final class KfpEmulator implements AutoCloseable {
             experiments,
             recurringRuns,
             runs,
-            new PipelineIntake(pipelines, ids, clock, builder.multiUser),
+            new PipelineIntake(pipelines, ids, clock, builder.multiUser, release),
             new RecurringRunIntake(pipelines, experiments, recurringRuns, ids, clock, release),
             ids,
             clock,
@@ -100,7 +100,8 @@ public final class KfpEmulator implements AutoCloseable {
         HttpServers.http(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 1024);
     server.setExecutor(workers);
-    server.createContext("/", new EmulatorHandler(router, faults, log, clock, builder.multiUser));
+    server.createContext(
+        "/", new EmulatorHandler(router, faults, log, clock, builder.multiUser, release));
     this.ticker =
         builder.tick == null
             ? null

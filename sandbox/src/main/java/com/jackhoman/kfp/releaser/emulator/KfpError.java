@@ -10,11 +10,26 @@ final class KfpError extends RuntimeException {
 
   private final int httpStatus;
   private final int grpcCode;
+  private final boolean uploadMessage;
 
   private KfpError(int httpStatus, int grpcCode, String message) {
+    this(httpStatus, grpcCode, message, false);
+  }
+
+  private KfpError(int httpStatus, int grpcCode, String message, boolean uploadMessage) {
     super(message);
     this.httpStatus = httpStatus;
     this.grpcCode = grpcCode;
+    this.uploadMessage = uploadMessage;
+  }
+
+  /**
+   * An upload handler's own failure: {@code writeErrorToResponse(w, status, err)} in {@code
+   * server/pipeline_upload_server.go} writes {@code err.Error()} as both fields whatever the
+   * status.
+   */
+  static KfpError upload(int httpStatus, String message) {
+    return new KfpError(httpStatus, httpStatus == 400 ? 3 : 13, message, true);
   }
 
   static KfpError invalidArgument(String message) {
@@ -39,6 +54,11 @@ final class KfpError extends RuntimeException {
 
   static KfpError internal(String message) {
     return new KfpError(500, 13, "Internal error: " + message);
+  }
+
+  /** A 500 whose message is the server's own text, without the emulator's prefix. */
+  static KfpError internalAsIs(String message) {
+    return new KfpError(500, 13, message);
   }
 
   static KfpError unavailable(String message) {
@@ -73,7 +93,9 @@ final class KfpError extends RuntimeException {
     JsonObject body = new JsonObject();
     body.addProperty(
         "error_message",
-        grpcCode == 3 ? getMessage() : "Failed to create a pipeline and a pipeline version");
+        grpcCode == 3 || uploadMessage
+            ? getMessage()
+            : "Failed to create a pipeline and a pipeline version");
     body.addProperty("error_details", getMessage());
     return body;
   }

@@ -1,6 +1,7 @@
 package com.jackhoman.kfp.releaser.emulator;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The filter and sort keys KFP accepts for each kind, in both generations. */
@@ -75,4 +76,47 @@ final class ListFields {
 
   /** Pipeline versions on v2beta1, which also filter on {@code tags.<key>}. */
   static final FieldTable<StoredVersion> V2_VERSIONS = VERSIONS.withTags(StoredVersion::tags);
+
+  /**
+   * The run keys of the release: 1.8.5's {@code model/run.go} {@code runAPIToModelFieldMap} has
+   * only id, name, created_at, description, scheduled_at, storage_state and status (so no {@code
+   * recurring_run_id}: 400).
+   */
+  static FieldTable<StoredRun> runs(ReleaseProfile release) {
+    return release.recurringRunIdFilter() == ReleaseProfile.RunFilterGap.UNKNOWN_KEY
+        ? RUNS.only(Set.of("id", "name", "created_at", "scheduled_at"))
+        : RUNS;
+  }
+
+  /**
+   * The job keys of the release: 1.8.5's {@code model/job.go} {@code jobAPIToModelFieldMap} has
+   * only id, name, created_at and package_id (so no {@code description}: 400).
+   */
+  static FieldTable<StoredRecurringRun> recurringRuns(ReleaseProfile release) {
+    return release.filtersJobsOnDescription()
+        ? RECURRING_RUNS
+        : RECURRING_RUNS.only(Set.of("id", "name", "created_at"));
+  }
+
+  /**
+   * Fails a run listing that filters on {@code recurring_run_id} where the release maps it to a
+   * column that does not exist (2.0.x, {@code model/run.go} maps it to {@code RecurringRunId}): the
+   * database error comes back as 500 through {@code storage/run_store.go} {@code ListRuns}
+   * ("InternalServerError: Failed to list runs: %v"), {@code resource_manager.go} {@code ListRuns}
+   * and {@code server/run_server.go} {@code ListRuns} (each "Failed to list runs"); the MySQL text
+   * is go-sql-driver v1.6's "Error 1054: ...", inferred, not seen from a live server.
+   */
+  static void refuseMissingColumns(ReleaseProfile release, ListRequest request) {
+    boolean filtersOnRecurringRun =
+        request.predicates().stream().anyMatch(p -> p.key().equals("recurring_run_id"));
+    if (filtersOnRecurringRun
+        && release.recurringRunIdFilter() == ReleaseProfile.RunFilterGap.MISSING_COLUMN) {
+      String sqlError = "Error 1054: Unknown column 'RecurringRunId' in 'where clause'";
+      throw KfpError.internalAsIs(
+          "Failed to list runs: Failed to list runs: InternalServerError: Failed to list runs: "
+              + sqlError
+              + ": "
+              + sqlError);
+    }
+  }
 }

@@ -20,12 +20,15 @@ final class PipelineIntake {
   private final IdSource ids;
   private final Clock clock;
   private final boolean multiUser;
+  private final ReleaseProfile release;
 
-  PipelineIntake(PipelineStore store, IdSource ids, Clock clock, boolean multiUser) {
+  PipelineIntake(
+      PipelineStore store, IdSource ids, Clock clock, boolean multiUser, ReleaseProfile release) {
     this.store = store;
     this.ids = ids;
     this.clock = clock;
     this.multiUser = multiUser;
+    this.release = release;
   }
 
   /** The names and texts a create call gives; empty strings when absent. */
@@ -47,9 +50,9 @@ final class PipelineIntake {
   StoredPipeline upload(ApiRequest request, Naming naming) {
     MultipartForm.FilePart file = file(request);
     String name = resolveName(naming, file);
-    StoredPackage judged = StoredPackage.judge(judge, file.fileName(), file.content());
+    StoredPackage judged = judge(file, "Error creating pipeline");
     Instant now = clock.instant();
-    StoredPipeline pipeline = pipeline(naming, name, UploadNaming.tags(request), now);
+    StoredPipeline pipeline = pipeline(naming, name, UploadNaming.tags(request, release), now);
     StoredVersion first = version(pipeline.id(), naming, name, judged, Map.of(), now);
     return store.addPipelineWithVersion(pipeline, first);
   }
@@ -62,9 +65,15 @@ final class PipelineIntake {
     }
     MultipartForm.FilePart file = file(request);
     String name = resolveName(naming, file);
-    StoredPackage judged = StoredPackage.judge(judge, file.fileName(), file.content());
+    StoredPackage judged = judge(file, "Error creating pipeline version");
     return store.addVersion(
-        version(pipelineId, naming, name, judged, UploadNaming.tags(request), clock.instant()));
+        version(
+            pipelineId,
+            naming,
+            name,
+            judged,
+            UploadNaming.tags(request, release),
+            clock.instant()));
   }
 
   private MultipartForm.FilePart file(ApiRequest request) {
@@ -84,6 +93,26 @@ final class PipelineIntake {
     return file;
   }
 
+  /**
+   * Judges the uploaded package. 1.8.5 cannot read an IR document written as YAML: {@code
+   * template/template.go} {@code New} finds it neither an Argo workflow nor (through {@code
+   * protojson.Unmarshal}) a PipelineSpec, and {@code server/pipeline_upload_server.go} {@code
+   * UploadPipeline} answers the "unknown template format" error with 500.
+   */
+  private StoredPackage judge(MultipartForm.FilePart file, String failure) {
+    StoredPackage judged = StoredPackage.judge(judge, file.fileName(), file.content());
+    if (!judged.argo()
+        && !release.readsIrYaml()
+        && !file.content().stripLeading().startsWith("{")) {
+      throw KfpError.upload(
+          500,
+          failure
+              + ": Create pipeline failed: InvalidInputError: unknown template format: pipeline spec"
+              + " is invalid");
+    }
+    return judged;
+  }
+
   private static String resolveName(Naming naming, MultipartForm.FilePart file) {
     if (!naming.name().isEmpty()) {
       return naming.name();
@@ -94,6 +123,9 @@ final class PipelineIntake {
   private StoredPipeline pipeline(
       Naming naming, String name, Map<String, String> tags, Instant now) {
     refuseLongName(KfpNameLimit.PIPELINE, "pipelines", name);
+    if (release.kubernetesStore()) {
+      KubernetesNames.requireValidPipelineName(name);
+    }
     return new StoredPipeline(
         ids.next(),
         name,

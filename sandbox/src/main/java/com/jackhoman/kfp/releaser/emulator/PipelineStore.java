@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Pipelines and their versions with KFP's integrity rules: names unique per namespace and per
@@ -14,6 +15,20 @@ final class PipelineStore {
 
   private final Map<String, StoredPipeline> pipelines = new LinkedHashMap<>();
   private final Map<String, StoredVersion> versions = new LinkedHashMap<>();
+  private final boolean caseInsensitiveNames;
+
+  /**
+   * @param caseInsensitiveNames whether names compare as MySQL's default collation
+   *     (utf8mb4_general_ci / latin1_swedish_ci) compares them: the database store's unique index
+   *     on (Namespace, Name) ({@code model/pipeline.go}) then treats "P" and "p" as one name
+   */
+  PipelineStore(boolean caseInsensitiveNames) {
+    this.caseInsensitiveNames = caseInsensitiveNames;
+  }
+
+  private boolean sameName(String a, String b) {
+    return caseInsensitiveNames ? a.equalsIgnoreCase(b) : a.equals(b);
+  }
 
   synchronized StoredPipeline addPipeline(StoredPipeline pipeline) {
     requireFreeName(pipeline);
@@ -35,7 +50,8 @@ final class PipelineStore {
         versions.values().stream()
             .anyMatch(
                 v ->
-                    v.pipelineId().equals(version.pipelineId()) && v.name().equals(version.name()));
+                    v.pipelineId().equals(version.pipelineId())
+                        && sameName(v.name(), version.name()));
     if (taken) {
       throw KfpError.alreadyExists(
           "Failed to create a pipeline version: Already exist error: The name "
@@ -59,7 +75,7 @@ final class PipelineStore {
   /** The most recently created pipeline of that name, in {@code namespace} unless it is null. */
   synchronized StoredPipeline pipelineByName(String namespace, String name) {
     return pipelines.values().stream()
-        .filter(p -> p.name().equals(name))
+        .filter(p -> sameName(p.name(), name))
         .filter(p -> namespace == null || p.namespace().equals(namespace))
         .max(Comparator.comparing(StoredPipeline::createdAt))
         .orElseThrow(
@@ -92,14 +108,13 @@ final class PipelineStore {
     return versions.values().stream().filter(v -> v.pipelineId().equals(pipelineId)).toList();
   }
 
-  synchronized void deletePipeline(String id, boolean cascade) {
+  /** Deletes a pipeline; one with versions only when {@code cascade}, else {@code refusal}. */
+  synchronized void deletePipeline(
+      String id, boolean cascade, Function<StoredVersion, KfpError> refusal) {
     pipeline(id);
-    boolean hasVersions = versions.values().stream().anyMatch(v -> v.pipelineId().equals(id));
-    if (hasVersions && !cascade) {
-      throw KfpError.invalidArgument(
-          "Failed to delete pipeline "
-              + id
-              + ". Pipeline has existing versions, delete them first or set cascade=true");
+    Optional<StoredVersion> latest = latestVersion(id);
+    if (latest.isPresent() && !cascade) {
+      throw refusal.apply(latest.get());
     }
     versions.values().removeIf(v -> v.pipelineId().equals(id));
     pipelines.remove(id);
@@ -115,7 +130,8 @@ final class PipelineStore {
         pipelines.values().stream()
             .anyMatch(
                 p ->
-                    p.name().equals(pipeline.name()) && p.namespace().equals(pipeline.namespace()));
+                    sameName(p.name(), pipeline.name())
+                        && p.namespace().equals(pipeline.namespace()));
     if (taken) {
       throw KfpError.alreadyExists(
           "Failed to create a pipeline: Already exist error: The name "

@@ -115,6 +115,15 @@ public enum ReleaseProfile {
     return atLeast(KFP_2_14_0);
   }
 
+  /**
+   * Whether v1beta1 {@code DeletePipeline} takes the versions with it: 1.8.5's {@code
+   * resource/resource_manager.go} {@code DeletePipeline} checks no versions and the database's
+   * foreign key ({@code client_manager.go}, CASCADE) removes them; 2.x refuses (cascade false).
+   */
+  boolean v1DeleteTakesVersions() {
+    return this == KFP_1_8_5;
+  }
+
   /** Whether pipelines and versions carry {@code tags}: {@code pipeline.proto} from 2.17.0. */
   boolean pipelineTags() {
     return atLeast(KFP_2_17_0);

@@ -3,6 +3,7 @@ package com.jackhoman.kfp.releaser.emulator;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,9 +15,10 @@ import java.util.Map;
 record RequestedParameters(
     boolean v1Request, Map<String, String> listed, Map<String, JsonElement> runtime) {
 
+  /** Keeps read-only copies in the request's order, which the answers echo. */
   RequestedParameters {
-    listed = Map.copyOf(listed);
-    runtime = Map.copyOf(runtime);
+    listed = Collections.unmodifiableMap(new LinkedHashMap<>(listed));
+    runtime = Collections.unmodifiableMap(new LinkedHashMap<>(runtime));
   }
 
   /** The {@code parameters} of a {@code runtime_config} message, none when it is absent. */

@@ -44,13 +44,22 @@ final class Router {
     return add(null, template, endpoint);
   }
 
+  /** Whether {@code path} is an upload route, whose errors have their own body shape. */
+  boolean isUpload(String path) {
+    return uploadPaths.stream().anyMatch(p -> p.matcher(path).matches());
+  }
+
+  /** The answer to {@code error} in the body shape of the route {@code path} belongs to. */
+  ApiResponse failure(String path, KfpError error) {
+    return new ApiResponse(
+        error.httpStatus(), (isUpload(path) ? error.uploadBody() : error.gatewayBody()).toString());
+  }
+
   ApiResponse dispatch(ApiRequest request) {
     try {
       return route(request);
     } catch (KfpError error) {
-      boolean upload = uploadPaths.stream().anyMatch(p -> p.matcher(request.path()).matches());
-      return new ApiResponse(
-          error.httpStatus(), (upload ? error.uploadBody() : error.gatewayBody()).toString());
+      return failure(request.path(), error);
     }
   }
 

@@ -25,7 +25,7 @@ final class V1ExperimentEndpoints {
   private ApiResponse create(ApiRequest request) {
     JsonObject body = state.read(WireMessages.V1_EXPERIMENT, request);
     return ApiResponse.ok(
-        V1Shapes.experiment(
+        shape(
             ExperimentIntake.create(
                 state,
                 ProtoFields.text(body, "name"),
@@ -42,15 +42,20 @@ final class V1ExperimentEndpoints {
                 .toList(),
             ListRequest.from(request, FILTERS),
             ListFields.EXPERIMENTS);
-    return ApiResponse.ok(page.toJson("experiments", V1Shapes::experiment));
+    return ApiResponse.ok(page.toJson("experiments", this::shape));
   }
 
   private ApiResponse get(ApiRequest request) {
-    return ApiResponse.ok(V1Shapes.experiment(state.experiments().get(request.pathVariable("id"))));
+    return ApiResponse.ok(shape(state.experiments().get(request.pathVariable("id"))));
   }
 
   private ApiResponse delete(ApiRequest request) {
     state.experiments().delete(request.pathVariable("id"));
     return ApiResponse.empty();
+  }
+
+  private JsonObject shape(StoredExperiment experiment) {
+    return V1Shapes.experiment(
+        experiment, state.multiUser() || state.release().experimentsAlwaysOwnedByNamespace());
   }
 }

@@ -79,9 +79,10 @@ final class V1JobEndpoints {
                 request,
                 r -> r.namespace(),
                 r -> r.experimentId(),
-                r -> r.id()),
+                r -> r.id(),
+                true),
             ListRequest.from(request, FILTERS),
-            ListFields.RECURRING_RUNS);
+            ListFields.recurringRuns(state.release()));
     return ApiResponse.ok(page.toJson("jobs", this::shape));
   }
 
@@ -102,6 +103,8 @@ final class V1JobEndpoints {
   }
 
   private ApiResponse listRuns(ApiRequest request) {
+    ListRequest listing = ListRequest.from(request, FILTERS);
+    ListFields.refuseMissingColumns(state.release(), listing);
     ListPage<StoredRun> page =
         ListPage.of(
             scoped(
@@ -109,9 +112,10 @@ final class V1JobEndpoints {
                 request,
                 StoredRun::namespace,
                 StoredRun::experimentId,
-                StoredRun::recurringRunId),
-            ListRequest.from(request, FILTERS),
-            ListFields.RUNS);
+                StoredRun::recurringRunId,
+                state.release().listsRunsOfAJob()),
+            listing,
+            ListFields.runs(state.release()));
     return ApiResponse.ok(
         page.toJson(
             "runs",
@@ -128,13 +132,17 @@ final class V1JobEndpoints {
     return V1Shapes.job(job, state.argo(job.pipelineId(), job.pipelineVersionId()));
   }
 
-  /** Keeps the rows the {@code resource_reference_key} names: a namespace, experiment or job. */
+  /**
+   * Keeps the rows the {@code resource_reference_key} names: a namespace, experiment or job; a JOB
+   * key is ignored unless {@code scopesByJob} (see {@link ReleaseProfile#listsRunsOfAJob()}).
+   */
   private static <T> List<T> scoped(
       List<T> rows,
       ApiRequest request,
       Function<T, String> namespace,
       Function<T, String> experimentId,
-      Function<T, String> jobId) {
+      Function<T, String> jobId,
+      boolean scopesByJob) {
     String type = request.queryParameter("resource_reference_key.type").orElse("");
     String id = request.queryParameter("resource_reference_key.id").orElse("");
     Function<T, String> field =
@@ -142,7 +150,7 @@ final class V1JobEndpoints {
           case "" -> null;
           case "NAMESPACE" -> namespace;
           case "EXPERIMENT" -> experimentId;
-          case "JOB" -> jobId;
+          case "JOB" -> scopesByJob ? jobId : null;
           default -> throw KfpError.invalidArgument("Invalid resource reference key type: " + type);
         };
     return field == null ? rows : rows.stream().filter(row -> id.equals(field.apply(row))).toList();

@@ -35,12 +35,16 @@ final class V1PipelineEndpoints {
   }
 
   private ApiResponse upload(ApiRequest request) {
-    return ApiResponse.ok(shape(state.pipelineIntake().upload(request, UploadNaming.of(request))));
+    return ApiResponse.ok(
+        shape(state.pipelineIntake().upload(request, UploadNaming.of(request, state.release()))));
   }
 
   private ApiResponse uploadVersion(ApiRequest request) {
     return ApiResponse.ok(
-        V1Shapes.version(state.pipelineIntake().uploadVersion(request, UploadNaming.of(request))));
+        V1Shapes.version(
+            state
+                .pipelineIntake()
+                .uploadVersion(request, UploadNaming.of(request, state.release()))));
   }
 
   private ApiResponse list(ApiRequest request) {
@@ -54,11 +58,10 @@ final class V1PipelineEndpoints {
         ListPage.of(
             state.pipelines().pipelines().stream()
                 .filter(p -> p.namespace().equals(namespace))
-                .filter(p -> state.pipelines().latestVersion(p.id()).isPresent())
                 .toList(),
             ListRequest.from(request, FILTERS),
             ListFields.PIPELINES);
-    return ApiResponse.ok(page.toJson("pipelines", this::shape));
+    return ApiResponse.ok(page.toJson("pipelines", this::listed));
   }
 
   private ApiResponse getByName(ApiRequest request) {
@@ -72,7 +75,11 @@ final class V1PipelineEndpoints {
   }
 
   private ApiResponse delete(ApiRequest request) {
-    state.pipelines().deletePipeline(request.pathVariable("id"), false);
+    PipelineDeletion.delete(
+        state,
+        request.pathVariable("id"),
+        "pipeline (v1beta1)",
+        state.release().v1DeleteTakesVersions());
     return ApiResponse.empty();
   }
 
@@ -114,5 +121,14 @@ final class V1PipelineEndpoints {
                             + pipeline.id()
                             + " not found"));
     return V1Shapes.pipeline(pipeline, latest);
+  }
+
+  /**
+   * A listed v1 pipeline: {@code ListPipelinesV1} joins the latest version with a LEFT JOIN ({@code
+   * storage/pipeline_store.go} {@code ListPipelinesV1}), so one without a version is listed without
+   * a {@code default_version}.
+   */
+  private JsonObject listed(StoredPipeline pipeline) {
+    return V1Shapes.pipeline(pipeline, state.pipelines().latestVersion(pipeline.id()).orElse(null));
   }
 }

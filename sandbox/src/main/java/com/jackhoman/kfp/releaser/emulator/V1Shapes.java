@@ -27,7 +27,11 @@ final class V1Shapes {
         .build();
   }
 
+  /** A version; null (a pipeline with none) gives an empty object, which is left out. */
   static JsonObject version(StoredVersion version) {
+    if (version == null) {
+      return new JsonObject();
+    }
     JsonArray references = new JsonArray();
     references.add(reference("PIPELINE", version.pipelineId(), "OWNER"));
     return new ProtoJson()
@@ -41,9 +45,15 @@ final class V1Shapes {
         .build();
   }
 
-  static JsonObject experiment(StoredExperiment experiment) {
+  /**
+   * An experiment; {@code ownedByNamespace} adds the NAMESPACE/OWNER reference, which 2.x's {@code
+   * server/api_converter.go} {@code toApiExperimentV1} always adds (its key has no {@code id} in
+   * single-user mode, the empty namespace being left out) and 1.8.5's {@code ToApiExperiment} adds
+   * in multi-user mode only.
+   */
+  static JsonObject experiment(StoredExperiment experiment, boolean ownedByNamespace) {
     JsonArray references = new JsonArray();
-    if (!experiment.namespace().isEmpty()) {
+    if (ownedByNamespace) {
       references.add(reference("NAMESPACE", experiment.namespace(), "OWNER"));
     }
     return new ProtoJson()
@@ -144,7 +154,7 @@ final class V1Shapes {
 
   private static JsonArray declaredParameters(StoredVersion version) {
     JsonArray parameters = new JsonArray();
-    if (version.pipelinePackage().argo()) {
+    if (version != null && version.pipelinePackage().argo()) {
       for (PipelineInput input : version.pipelinePackage().inputs()) {
         String value = input.defaultValue() == null ? null : input.defaultValue().asText();
         parameters.add(new ProtoJson().string("name", input.name()).string("value", value).build());
@@ -156,7 +166,9 @@ final class V1Shapes {
   private static JsonObject reference(String type, String id, String relationship) {
     JsonObject key = new JsonObject();
     key.addProperty("type", type);
-    key.addProperty("id", id);
+    if (id != null && !id.isEmpty()) {
+      key.addProperty("id", id);
+    }
     JsonObject reference = new JsonObject();
     reference.add("key", key);
     reference.addProperty("relationship", relationship);

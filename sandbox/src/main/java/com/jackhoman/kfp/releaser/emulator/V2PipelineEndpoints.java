@@ -33,12 +33,16 @@ final class V2PipelineEndpoints {
 
   private ApiResponse upload(ApiRequest request) {
     return ApiResponse.ok(
-        V2Shapes.pipeline(state.pipelineIntake().upload(request, UploadNaming.of(request))));
+        pipeline(
+            state.pipelineIntake().upload(request, UploadNaming.of(request, state.release()))));
   }
 
   private ApiResponse uploadVersion(ApiRequest request) {
     return ApiResponse.ok(
-        V2Shapes.version(state.pipelineIntake().uploadVersion(request, UploadNaming.of(request))));
+        version(
+            state
+                .pipelineIntake()
+                .uploadVersion(request, UploadNaming.of(request, state.release()))));
   }
 
   private ApiResponse create(ApiRequest request) {
@@ -56,7 +60,7 @@ final class V2PipelineEndpoints {
             ProtoFields.text(body, "description"),
             ProtoFields.text(body, "namespace"),
             "");
-    return ApiResponse.ok(V2Shapes.pipeline(state.pipelineIntake().create(naming, tags)));
+    return ApiResponse.ok(pipeline(state.pipelineIntake().create(naming, tags)));
   }
 
   private ApiResponse list(ApiRequest request) {
@@ -68,24 +72,25 @@ final class V2PipelineEndpoints {
                 .toList(),
             ListRequest.from(request, FILTERS),
             ListFields.V2_PIPELINES);
-    return ApiResponse.ok(page.toJson("pipelines", V2Shapes::pipeline));
+    return ApiResponse.ok(page.toJson("pipelines", this::pipeline));
   }
 
   private ApiResponse getByName(ApiRequest request) {
     String namespace = state.multiUser() ? request.queryParameter("namespace").orElse(null) : null;
     return ApiResponse.ok(
-        V2Shapes.pipeline(
-            state.pipelines().pipelineByName(namespace, request.pathVariable("name"))));
+        pipeline(state.pipelines().pipelineByName(namespace, request.pathVariable("name"))));
   }
 
   private ApiResponse get(ApiRequest request) {
     return ApiResponse.ok(
-        V2Shapes.pipeline(state.pipelines().pipeline(request.pathVariable("pipeline_id"))));
+        pipeline(state.pipelines().pipeline(request.pathVariable("pipeline_id"))));
   }
 
   private ApiResponse delete(ApiRequest request) {
-    boolean cascade = request.queryParameter("cascade").map(Boolean::parseBoolean).orElse(false);
-    state.pipelines().deletePipeline(request.pathVariable("pipeline_id"), cascade);
+    boolean cascade =
+        state.release().cascades()
+            && request.queryParameter("cascade").map(Boolean::parseBoolean).orElse(false);
+    PipelineDeletion.delete(state, request.pathVariable("pipeline_id"), "pipeline", cascade);
     return ApiResponse.empty();
   }
 
@@ -95,16 +100,25 @@ final class V2PipelineEndpoints {
             state.pipelines().versionsOf(request.pathVariable("pipeline_id")),
             ListRequest.from(request, FILTERS),
             ListFields.V2_VERSIONS);
-    return ApiResponse.ok(page.toJson("pipeline_versions", V2Shapes::version));
+    return ApiResponse.ok(page.toJson("pipeline_versions", this::version));
   }
 
   private ApiResponse getVersion(ApiRequest request) {
     return ApiResponse.ok(
-        V2Shapes.version(state.pipelines().version(request.pathVariable("pipeline_version_id"))));
+        version(state.pipelines().version(request.pathVariable("pipeline_version_id"))));
   }
 
   private ApiResponse deleteVersion(ApiRequest request) {
     state.pipelines().deleteVersion(request.pathVariable("pipeline_version_id"));
     return ApiResponse.empty();
+  }
+
+  /** A pipeline as the release's v2beta1 Pipeline message has it (no {@code name} before 2.14). */
+  private JsonObject pipeline(StoredPipeline pipeline) {
+    return V2Shapes.pipeline(pipeline, state.release().pipelinesHaveName());
+  }
+
+  private JsonObject version(StoredVersion version) {
+    return V2Shapes.version(version, state.release().pipelinesHaveName());
   }
 }

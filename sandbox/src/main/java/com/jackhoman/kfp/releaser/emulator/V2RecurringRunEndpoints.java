@@ -89,8 +89,9 @@ final class V2RecurringRunEndpoints {
   private ApiResponse listRuns(ApiRequest request) {
     List<StoredRun> runs =
         scoped(state.runs().all(), request, StoredRun::namespace, StoredRun::experimentId);
-    ListPage<StoredRun> page =
-        ListPage.of(runs, ListRequest.from(request, FILTERS), ListFields.RUNS);
+    ListRequest listing = ListRequest.from(request, FILTERS);
+    ListFields.refuseMissingColumns(state.release(), listing);
+    ListPage<StoredRun> page = ListPage.of(runs, listing, ListFields.runs(state.release()));
     return ApiResponse.ok(page.toJson("runs", V2Shapes::run));
   }
 

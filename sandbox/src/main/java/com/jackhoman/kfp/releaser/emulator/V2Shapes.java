@@ -10,10 +10,11 @@ final class V2Shapes {
 
   private V2Shapes() {}
 
-  static JsonObject pipeline(StoredPipeline pipeline) {
+  /** A pipeline; {@code withName} false for releases whose Pipeline message has no name. */
+  static JsonObject pipeline(StoredPipeline pipeline, boolean withName) {
     return new ProtoJson()
         .string("pipeline_id", pipeline.id())
-        .string("name", pipeline.name())
+        .string("name", withName ? pipeline.name() : null)
         .string("display_name", pipeline.displayName())
         .string("description", pipeline.description())
         .time("created_at", pipeline.createdAt())
@@ -22,11 +23,12 @@ final class V2Shapes {
         .build();
   }
 
-  static JsonObject version(StoredVersion version) {
+  /** A version; {@code withName} false for releases whose message has no name. */
+  static JsonObject version(StoredVersion version, boolean withName) {
     return new ProtoJson()
         .string("pipeline_id", version.pipelineId())
         .string("pipeline_version_id", version.id())
-        .string("name", version.name())
+        .string("name", withName ? version.name() : null)
         .string("display_name", version.displayName())
         .string("description", version.description())
         .time("created_at", version.createdAt())
