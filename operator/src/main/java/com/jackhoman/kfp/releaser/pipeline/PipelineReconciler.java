@@ -178,7 +178,10 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
     return DeleteControl.defaultDelete();
   }
 
-  /** The upload form of the package of the pipeline's oldest valid PipelineVersion. */
+  /**
+   * The upload form of the package of the pipeline's oldest valid PipelineVersion whose format this
+   * KFP release keeps (the others are UnsupportedByKfp).
+   */
   private Optional<String> firstVersionPackage(Pipeline pipeline) {
     return versions
         .of(pipeline)
@@ -193,6 +196,7 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
                 return java.util.stream.Stream.empty();
               }
             })
+        .filter(pkg -> features.cannotKeep(pkg.format()).isEmpty())
         .findFirst()
         .map(PipelinePackage::uploadYaml);
   }
