@@ -19,7 +19,7 @@ class SandboxCommandIT {
 
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out())
-        .contains("15 of 15 objects Ready")
+        .contains("18 of 18 objects Ready")
         .containsPattern("default\\s+cowsay\\s+[0-9a-f-]{36}\\s+True")
         .contains("$ kubectl get recurringruns -A")
         .contains("In KFP (")

@@ -309,6 +309,21 @@ public abstract class KfpClientContract {
   }
 
   @Test
+  void aListingSkipsARecordKfpCannotConvertAndKeepsTheRest() {
+    KfpPipelineVersion version = uploadVersion(upload("train"), "v2");
+    KfpExperiment nightly = experiment("nightly");
+    KfpRecurringRun kept =
+        client.recurringRuns().create(newRun("kept", nightly, version, cron(), false));
+    KfpRecurringRun broken =
+        client.recurringRuns().create(newRun("broken", nightly, version, cron(), false));
+
+    kfp.breakRecurringRun(broken.id());
+
+    assertThat(client.recurringRuns().list(NAMESPACE)).containsExactly(kept);
+    assertThat(client.recurringRuns().findOwnedBy(NAMESPACE, owner("kept"))).containsExactly(kept);
+  }
+
+  @Test
   void disablingAndEnablingARecurringRunFlipsOnlyItsState() {
     KfpRecurringRun run = recurringRun("nightly-train", cron());
 

@@ -63,7 +63,7 @@ class KubectlOnEmbeddedApiIT {
   void applyOfTheExamplesCreatesEveryObject() {
     assertThat(appliedExamples.err()).isEmpty();
     assertThat(appliedExamples.out().lines().filter(line -> line.endsWith(" created")))
-        .hasSize(15)
+        .hasSize(18)
         .contains("pipelineversion.kfp.jackhoman.com/cowsay-v3.0.0 created");
   }
 

@@ -60,8 +60,14 @@ final class ExperimentStore {
   synchronized void delete(String id) {
     get(id);
     if (id.equals(defaultExperimentId)) {
+      // resource_manager.go DeleteExperiment: a BadRequestError (gRPC ABORTED), wrapped by
+      // experiment_server.go DeleteExperiment; the message is the whole chain (2.17.0)
       throw KfpError.aborted(
-          "Failed to delete experiment " + id + ": the default experiment cannot be deleted");
+          "Failed to delete experiment: BadRequestError: Failed to delete experiment "
+              + id
+              + ". The default experiment cannot be deleted: Invalid input error: Experiment id"
+              + " cannot be equal to the default id "
+              + id);
     }
     experiments.remove(id);
   }

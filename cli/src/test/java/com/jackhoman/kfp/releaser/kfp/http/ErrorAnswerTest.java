@@ -81,6 +81,7 @@ class ErrorAnswerTest {
 
     assertThat(ErrorAnswer.toException(400, v2)).isInstanceOf(KfpUnauthorized.class);
     assertThat(ErrorAnswer.toException(400, v1)).isInstanceOf(KfpUnauthorized.class);
+    assertThat(ErrorAnswer.toException(400, generic217)).isInstanceOf(KfpUnauthorized.class);
     assertThat(ErrorAnswer.mayBeRejectedIdentity(400, v2)).isTrue();
     assertThat(ErrorAnswer.mayBeRejectedIdentity(400, generic217)).isTrue();
     assertThat(ErrorAnswer.mayBeRejectedIdentity(400, "{\"error_message\":\"bad package\"}"))

@@ -5,6 +5,7 @@ import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.KfpServerInfo;
+import com.jackhoman.kfp.releaser.kfp.KfpUnauthorized;
 import com.jackhoman.kfp.releaser.kfp.http.HealthCheck;
 import com.jackhoman.kfp.releaser.kfp.http.KfpEndpoint;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
@@ -59,14 +60,29 @@ public final class KfpConnector {
     }
   }
 
+  /**
+   * What the healthz of the asked (else the probed) generation says; when it refuses the operator's
+   * identity, a server of the newest release is assumed (said in the log), so that every object
+   * shows the refusal in its own condition instead of the operator never starting.
+   */
   private static KfpServerInfo serverBehind(KfpTransport transport, Optional<KfpApiVersion> api) {
-    if (api.isPresent()) {
-      return new HealthCheck(transport, api.get()).check();
-    }
+    KfpApiVersion asked = api.orElse(KfpApiVersion.V2BETA1);
     try {
-      return new HealthCheck(transport, KfpApiVersion.V2BETA1).check();
-    } catch (KfpNotFound noV2) {
-      return new HealthCheck(transport, KfpApiVersion.V1BETA1).check();
+      if (api.isPresent()) {
+        return new HealthCheck(transport, asked).check();
+      }
+      try {
+        return new HealthCheck(transport, KfpApiVersion.V2BETA1).check();
+      } catch (KfpNotFound noV2) {
+        return new HealthCheck(transport, KfpApiVersion.V1BETA1).check();
+      }
+    } catch (KfpUnauthorized refused) {
+      LOG.warn(
+          "KFP's healthz refused the operator's identity ({}); assuming KFP {}. Every object will"
+              + " show KFP's answer in its Ready condition until the identity is accepted",
+          refused.getMessage(),
+          KfpFeatures.NEWEST);
+      return new KfpServerInfo(asked, KfpFeatures.NEWEST, "", false, "");
     }
   }
 

@@ -66,6 +66,15 @@ final class ErrorAnswer {
     if (status == 400 && UPLOAD_AUTH_FAILURES.stream().anyMatch(text::contains)) {
       return new KfpUnauthorized(status, message);
     }
+    if (status == 400 && UPLOAD_GENERIC_REFUSALS.contains(text)) {
+      // the rest of what 2.17 answers so (a missing form file, a pipeline id that is gone) the
+      // client never sends, or is not the spec's fault: retried, not reported as Rejected
+      return new KfpUnauthorized(
+          status,
+          message
+              + " (how KFP 2.17 refuses an upload for the caller's identity; check the operator's"
+              + " KFP token)");
+    }
     if (status == 404) {
       return new KfpNotFound(status, message);
     }
