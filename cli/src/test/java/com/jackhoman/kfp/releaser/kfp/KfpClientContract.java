@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,11 +57,25 @@ public abstract class KfpClientContract {
   /** The REST generation under test. */
   protected abstract KfpApiVersion api();
 
-  /** The file under {@code kfp-packages/} whose inputs {@link #parameters()} fill. */
-  protected abstract String packageFile();
+  /** The package the recurring runs of the contract run. */
+  protected abstract ContractPackage contractPackage();
 
-  /** Parameter values a recurring run of the package is accepted with. */
-  protected abstract Map<String, Object> parameters();
+  /** Every release with v1beta1 (the Kubernetes pipeline store answers it with 500). */
+  public static Stream<ReleaseProfile> v1Releases() {
+    return Stream.of(ReleaseProfile.values())
+        .filter(release -> release != ReleaseProfile.KFP_2_17_0_KUBERNETES_STORE);
+  }
+
+  /** Every release with v2beta1: all 2.x, the Kubernetes pipeline store included. */
+  public static Stream<ReleaseProfile> v2Releases() {
+    return Stream.of(ReleaseProfile.values())
+        .filter(release -> release != ReleaseProfile.KFP_1_8_5);
+  }
+
+  /** Every 2.x release keeping pipelines in its database, so keeping both package formats. */
+  public static Stream<ReleaseProfile> databaseReleasesOf2x() {
+    return v2Releases().filter(release -> release != ReleaseProfile.KFP_2_17_0_KUBERNETES_STORE);
+  }
 
   @BeforeEach
   void startKfp() throws IOException {
@@ -613,9 +628,13 @@ public abstract class KfpClientContract {
         run.serviceAccount());
   }
 
-  /** The parameters as KFP gives them back (v1beta1 turns every value into a string). */
-  protected Map<String, Object> expectedParameters() {
-    return parameters();
+  private Map<String, Object> parameters() {
+    return contractPackage().parameters();
+  }
+
+  /** The parameters as KFP gives them back and as its runs get them. */
+  private Map<String, Object> expectedParameters() {
+    return contractPackage().asKfpHasThem();
   }
 
   private static KfpTrigger cron() {
@@ -623,7 +642,8 @@ public abstract class KfpClientContract {
   }
 
   private String packageText() {
-    try (InputStream in = getClass().getResourceAsStream("/kfp-packages/" + packageFile())) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/kfp-packages/" + contractPackage().file())) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
