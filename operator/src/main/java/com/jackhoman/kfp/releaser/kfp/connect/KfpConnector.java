@@ -53,7 +53,9 @@ public final class KfpConnector {
       return server.api() == KfpApiVersion.V1BETA1
           ? V1beta1Api.client(transport, features)
           : V2beta1Api.client(
-              transport, features, jobs -> V1beta1Api.recurringRuns(jobs, features));
+              transport,
+              features,
+              (jobs, formats) -> V1beta1Api.recurringRuns(jobs, features, formats));
     } catch (RuntimeException connectFailed) {
       closeQuietly(transport, connectFailed);
       throw connectFailed;

@@ -44,10 +44,10 @@ final class V1RecurringRuns implements KfpRecurringRuns {
   private final RestCollection<V1Wire.Run, V1Wire.Runs, V1Wire.Run> runs;
   private final Lookup<KfpRecurringRun> lookup;
 
-  V1RecurringRuns(KfpTransport transport, KfpFeatures features) {
+  V1RecurringRuns(KfpTransport transport, KfpFeatures features, VersionFormats formats) {
     this.transport = transport;
     this.features = features;
-    this.formats = new VersionFormats(transport, features);
+    this.formats = formats;
     this.jobs =
         new RestCollection<>(
             transport,

@@ -6,6 +6,7 @@ import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
 import com.jackhoman.kfp.releaser.kfp.http.HealthCheck;
 import com.jackhoman.kfp.releaser.kfp.http.KfpTransport;
+import com.jackhoman.kfp.releaser.kfp.http.VersionFormats;
 
 /** Builds the v1beta1 adapter: a {@link KfpClient} speaking {@code /apis/v1beta1}. */
 public final class V1beta1Api {
@@ -16,8 +17,9 @@ public final class V1beta1Api {
    * Recurring runs as v1beta1 jobs, lent to the v2beta1 adapter: only they pass an Argo package's
    * parameters on KFP 2.x.
    */
-  public static KfpRecurringRuns recurringRuns(KfpTransport transport, KfpFeatures features) {
-    return new V1RecurringRuns(transport, features);
+  public static KfpRecurringRuns recurringRuns(
+      KfpTransport transport, KfpFeatures features, VersionFormats formats) {
+    return new V1RecurringRuns(transport, features, formats);
   }
 
   /**
@@ -31,7 +33,7 @@ public final class V1beta1Api {
         features,
         new V1Pipelines(transport, versions),
         versions,
-        new V1RecurringRuns(transport, features),
+        new V1RecurringRuns(transport, features, new VersionFormats(transport, features)),
         new V1Experiments(transport),
         new HealthCheck(transport, KfpApiVersion.V1BETA1),
         transport,

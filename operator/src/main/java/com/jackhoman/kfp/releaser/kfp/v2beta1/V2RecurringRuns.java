@@ -45,10 +45,14 @@ final class V2RecurringRuns implements KfpRecurringRuns {
   private final RestCollection<V2Wire.Run, V2Wire.Runs, KfpRun> runs;
   private final Lookup<KfpRecurringRun> lookup;
 
-  V2RecurringRuns(KfpTransport transport, KfpFeatures features, KfpRecurringRuns argoJobs) {
+  V2RecurringRuns(
+      KfpTransport transport,
+      KfpFeatures features,
+      VersionFormats formats,
+      KfpRecurringRuns argoJobs) {
     this.transport = transport;
     this.features = features;
-    this.formats = new VersionFormats(transport, features);
+    this.formats = formats;
     this.argoJobs = argoJobs;
     this.recurringRuns =
         new RestCollection<>(
