@@ -1,6 +1,6 @@
 package com.jackhoman.kfp.releaser.faults;
 
-import com.jackhoman.kfp.releaser.sync.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.ownership.OwnerMarks;
 import com.jackhoman.kfp.releaser.validate.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;

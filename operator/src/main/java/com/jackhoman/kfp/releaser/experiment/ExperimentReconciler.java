@@ -3,19 +3,16 @@ package com.jackhoman.kfp.releaser.experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentStatus;
 import com.jackhoman.kfp.releaser.api.v1alpha1.RecurringRun;
+import com.jackhoman.kfp.releaser.controller.ControllerSkeleton;
+import com.jackhoman.kfp.releaser.controller.StatusFields;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
-import com.jackhoman.kfp.releaser.status.KfpFailure;
-import com.jackhoman.kfp.releaser.status.Reason;
-import com.jackhoman.kfp.releaser.status.StatusUpdates;
-import com.jackhoman.kfp.releaser.sync.KfpObjectOwned;
-import com.jackhoman.kfp.releaser.sync.KfpObjectReport;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
-import com.jackhoman.kfp.releaser.sync.MoreThanStatusChanged;
-import com.jackhoman.kfp.releaser.sync.Referrers;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
-import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import com.jackhoman.kfp.releaser.sync.dependents.KfpObjectOwned;
+import com.jackhoman.kfp.releaser.sync.events.Referrers;
+import com.jackhoman.kfp.releaser.sync.ownership.KfpObjectReport;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -31,11 +28,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Keeps an Experiment's KFP experiment in place: creates it, reports it, and deletes it. */
-// Not generation-aware: the adopt annotation changes no generation, yet must be acted on.
-@ControllerConfiguration(
-    name = ExperimentReconciler.NAME,
-    generationAwareEventProcessing = false,
-    informer = @Informer(onUpdateFilter = MoreThanStatusChanged.class))
+@ControllerConfiguration(name = ExperimentReconciler.NAME)
 public final class ExperimentReconciler implements Reconciler<Experiment>, Cleaner<Experiment> {
 
   /** The controller's name. */
@@ -43,14 +36,16 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
 
   private final KfpExperimentDependent kfpExperiment;
   private final Workflow<Experiment> workflow;
-  private final ConditionReporter reporter;
+  private final ControllerSkeleton<Experiment, ExperimentStatus> skeleton;
   private final KfpObjectReport report;
   private Referrers<RecurringRun, Experiment> recurringRuns;
 
   /** Creates the reconciler over KFP's experiments, acting as each namespace's identity. */
   public ExperimentReconciler(
       KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, ConditionReporter reporter) {
-    this.reporter = reporter;
+    this.skeleton =
+        new ControllerSkeleton<>(
+            reporter, StatusFields.of(ExperimentStatus.class), Experiment::new);
     this.report = new KfpObjectReport(reporter);
     this.kfpExperiment = new KfpExperimentDependent(kfp, tenancy, settings);
     this.workflow =
@@ -74,57 +69,39 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
 
   @Override
   public UpdateControl<Experiment> reconcile(Experiment experiment, Context<Experiment> context) {
-    ExperimentStatus current = StatusUpdates.workingCopy(experiment, ExperimentStatus.class);
-    if (ConditionReporter.refusedAtThisGeneration(experiment, current.getConditions())) {
+    var pass = skeleton.begin(experiment, context).orElse(null);
+    if (pass == null) {
       return UpdateControl.noUpdate();
     }
     Optional<KfpExperiment> before = kfpExperiment.getSecondaryResource(experiment, context);
     workflow.reconcile(experiment, context).throwAggregateExceptionIfErrorsPresent();
     KfpExperiment inKfp = kfpExperiment.getSecondaryResource(experiment, context).orElseThrow();
 
-    ExperimentStatus next = StatusUpdates.workingCopy(experiment, ExperimentStatus.class);
-    next.setObservedGeneration(experiment.getMetadata().getGeneration());
     KfpObjectReport.Outcome outcome =
         report.report(
             experiment,
-            next.getConditions(),
-            current.getExperimentId(),
+            pass.conditions(),
+            pass.current().getExperimentId(),
             new KfpObjectReport.Found(
                 "experiment", inKfp.name(), inKfp.id(), inKfp.owner(), before.isEmpty()));
-    next.setExperimentId(outcome.id());
-    next.setConditions(outcome.conditions());
-    return StatusUpdates.write(experiment, next, Experiment::new, context);
+    pass.next().setExperimentId(outcome.id());
+    return pass.conditions(outcome.conditions()).write();
   }
 
   @Override
   public ErrorStatusUpdateControl<Experiment> updateErrorStatus(
       Experiment experiment, Context<Experiment> context, Exception error) {
-    KfpFailure failure = KfpFailure.of(error);
-    ExperimentStatus next = StatusUpdates.workingCopy(experiment, ExperimentStatus.class);
-    next.setObservedGeneration(experiment.getMetadata().getGeneration());
-    next.setConditions(
-        reporter.ready(
-            experiment, next.getConditions(), false, failure.reason(), failure.message()));
-    return StatusUpdates.writeAfterError(
-        experiment, next, Experiment::new, context, failure.reason().terminal());
+    return skeleton.error(experiment, context, error);
   }
 
   @Override
   public DeleteControl cleanup(Experiment experiment, Context<Experiment> context) {
-    List<String> runs = recurringRuns.namesOf(experiment);
-    if (!runs.isEmpty()) {
-      ExperimentStatus next = StatusUpdates.workingCopy(experiment, ExperimentStatus.class);
-      next.setConditions(
-          reporter.ready(
-              experiment,
-              next.getConditions(),
-              false,
-              Reason.Deleting,
-              "Waiting for the RecurringRuns filed under it to be deleted first: "
-                  + String.join(", ", runs)));
-      return StatusUpdates.writeWhileDeleting(experiment, next, Experiment::new, context);
-    }
-    workflow.cleanup(experiment, context).throwAggregateExceptionIfErrorsPresent();
-    return DeleteControl.defaultDelete();
+    return skeleton.cleanup(
+        experiment,
+        context,
+        workflow,
+        recurringRuns.namesOf(experiment),
+        "the RecurringRuns filed under it",
+        (status, runs) -> {});
   }
 }

@@ -4,39 +4,54 @@ import com.jackhoman.kfp.releaser.api.v1alpha1.Experiment;
 import com.jackhoman.kfp.releaser.api.v1alpha1.ExperimentSpec;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpExperiment;
+import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
-import com.jackhoman.kfp.releaser.sync.KfpLookup;
-import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
-import com.jackhoman.kfp.releaser.sync.KfpRelease;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
-import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.sync.dependents.KfpRelease;
+import com.jackhoman.kfp.releaser.sync.dependents.UniqueName;
+import com.jackhoman.kfp.releaser.sync.ownership.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.polling.KfpPolledDependent;
+import com.jackhoman.kfp.releaser.sync.polling.OwnedOrNamed;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The KFP experiment of an Experiment, polled from KFP. KFP can create and delete an experiment but
- * not update one, so this dependent creates and deletes only. It looks the experiment up by our
- * mark, then by its derived name, before every create, so a lost response never makes a second.
+ * The KFP experiment of an Experiment, polled from KFP with all others of its KFP namespace. KFP
+ * can create and delete an experiment but not update one, so this dependent creates and deletes
+ * only.
  */
 final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Experiment>
     implements Creator<KfpExperiment, Experiment>, Deleter<Experiment> {
+
+  private static final OwnedOrNamed<KfpExperiment, Experiment> OWNED =
+      new OwnedOrNamed<>(
+          KfpExperiment::owner, KfpExperiment::name, OwnerMarks::of, OwnerMarks::kfpName);
 
   private final KfpClient kfp;
   private final KfpTenancy tenancy;
 
   KfpExperimentDependent(KfpClient kfp, KfpTenancy tenancy, SyncSettings settings) {
-    super(KfpExperiment.class, "experiment", settings);
+    super(KfpExperiment.class, "experiment", settings, KfpExperiment::id);
     this.kfp = kfp;
     this.tenancy = tenancy;
   }
 
   @Override
-  protected Set<KfpExperiment> fetchFromKfp(Experiment experiment) {
-    return find(experiment).map(Set::of).orElse(Set.of());
+  protected Optional<String> scopeOf(Experiment experiment) {
+    return Optional.of(tenancy.namespaceOf(experiment));
+  }
+
+  @Override
+  protected Map<ResourceID, Set<KfpExperiment>> fetchScope(
+      String namespace, List<Experiment> experiments) {
+    return OWNED.assignFirst(kfp.in(namespace).experiments().list(namespace), experiments);
   }
 
   @Override
@@ -57,17 +72,16 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
     return creates.create(
         experiment,
         () ->
-            find(experiment)
-                .orElseGet(
-                    () ->
-                        kfp.in(desired.namespace())
-                            .experiments()
-                            .create(
-                                new NewExperiment(
-                                    desired.namespace(),
-                                    desired.name(),
-                                    desired.description(),
-                                    desired.owner().orElseThrow()))));
+            UniqueName.lookThenCreate(
+                () -> find(experiment),
+                () ->
+                    experiments(experiment)
+                        .create(
+                            new NewExperiment(
+                                desired.namespace(),
+                                desired.name(),
+                                desired.description(),
+                                desired.owner().orElseThrow()))));
   }
 
   @Override
@@ -80,15 +94,18 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
         inKfp,
         () -> find(experiment),
         KfpExperiment::owner,
-        gone -> kfp.in(tenancy.namespaceOf(experiment)).experiments().delete(gone.id()),
+        gone -> experiments(experiment).delete(gone.id()),
         creates);
   }
 
+  /** The experiment of this name in KFP, looked up past the cache. */
   private Optional<KfpExperiment> find(Experiment experiment) {
-    String namespace = tenancy.namespaceOf(experiment);
-    return KfpLookup.markThenName(
-        () -> kfp.in(namespace).experiments().findOwnedBy(namespace, OwnerMarks.of(experiment)),
-        () ->
-            kfp.in(namespace).experiments().findByName(namespace, OwnerMarks.kfpName(experiment)));
+    return experiments(experiment)
+        .findByName(tenancy.namespaceOf(experiment), OwnerMarks.kfpName(experiment));
+  }
+
+  /** KFP's experiments, acting as the identity of the Experiment's KFP namespace. */
+  private KfpExperiments experiments(Experiment experiment) {
+    return kfp.in(tenancy.namespaceOf(experiment)).experiments();
   }
 }

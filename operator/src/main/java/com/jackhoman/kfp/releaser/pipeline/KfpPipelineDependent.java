@@ -6,90 +6,78 @@ import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelines;
 import com.jackhoman.kfp.releaser.kfp.NewPipeline;
-import com.jackhoman.kfp.releaser.sync.KfpLookup;
-import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
-import com.jackhoman.kfp.releaser.sync.KfpRelease;
+import com.jackhoman.kfp.releaser.kfp.packages.PipelinePackage;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
-import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.sync.dependents.KfpRelease;
+import com.jackhoman.kfp.releaser.sync.dependents.UniqueName;
+import com.jackhoman.kfp.releaser.sync.ownership.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.polling.KfpPolledDependent;
+import com.jackhoman.kfp.releaser.sync.polling.OwnedOrNamed;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * The KFP pipeline of a Pipeline, polled from KFP. KFP can create and delete a pipeline but not
- * update one, so this dependent creates and deletes only. It finds the pipeline by our mark first,
- * then by its derived name, so a lost create response never leads to a second pipeline.
+ * The KFP pipeline of a Pipeline, polled from KFP with all others of its KFP namespace. KFP can
+ * create and delete a pipeline but not update one, so this dependent creates and deletes only.
  */
 final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipeline>
     implements Creator<KfpPipeline, Pipeline>, Deleter<Pipeline> {
 
   private final KfpClient kfp;
   private final KfpTenancy tenancy;
-  private final Function<Pipeline, Optional<String>> firstVersionPackage;
+  private final FirstVersionPackage firstPackage;
+  private final OwnedOrNamed<KfpPipeline, Pipeline> owned;
 
   /**
    * Creates the dependent.
    *
-   * @param firstVersionPackage the package of the pipeline's first PipelineVersion, for KFP APIs
-   *     that create a pipeline only by uploading a package (v1beta1)
+   * @param firstPackage the package to create the pipeline with where KFP needs one (v1beta1)
    */
   KfpPipelineDependent(
-      KfpClient kfp,
-      KfpTenancy tenancy,
-      SyncSettings settings,
-      Function<Pipeline, Optional<String>> firstVersionPackage) {
-    super(KfpPipeline.class, "pipeline", settings);
+      KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, FirstVersionPackage firstPackage) {
+    super(KfpPipeline.class, "pipeline", settings, KfpPipeline::id);
     this.kfp = kfp;
     this.tenancy = tenancy;
-    this.firstVersionPackage = firstVersionPackage;
+    this.firstPackage = firstPackage;
+    this.owned =
+        new OwnedOrNamed<>(KfpPipeline::owner, KfpPipeline::name, OwnerMarks::of, this::kfpName);
   }
 
   @Override
-  protected Set<KfpPipeline> fetchFromKfp(Pipeline pipeline) {
-    String namespace = tenancy.namespaceOf(pipeline);
-    return KfpLookup.markThenName(
-            () -> kfp.in(namespace).pipelines().findOwnedBy(namespace, OwnerMarks.of(pipeline)),
-            () ->
-                kfp.in(namespace)
-                    .pipelines()
-                    .findByName(namespace, OwnerMarks.kfpPipelineName(pipeline, kfp.features())))
-        .map(Set::of)
-        .orElse(Set.of());
+  protected Optional<String> scopeOf(Pipeline pipeline) {
+    return Optional.of(tenancy.namespaceOf(pipeline));
+  }
+
+  @Override
+  protected Map<ResourceID, Set<KfpPipeline>> fetchScope(
+      String namespace, List<Pipeline> pipelines) {
+    return owned.assignFirst(kfp.in(namespace).pipelines().list(namespace), pipelines);
   }
 
   @Override
   protected KfpPipeline desired(Pipeline pipeline, Context<Pipeline> context) {
+    PipelineSpec spec = pipeline.getSpec();
     return new KfpPipeline(
         null,
-        OwnerMarks.kfpPipelineName(pipeline, kfp.features()),
-        displayName(pipeline),
-        description(pipeline),
+        kfpName(pipeline),
+        spec == null || spec.getDisplayName() == null
+            ? pipeline.getMetadata().getName()
+            : spec.getDisplayName(),
+        spec == null || spec.getDescription() == null ? "" : spec.getDescription(),
         tenancy.namespaceOf(pipeline),
         Optional.of(OwnerMarks.of(pipeline)),
         null);
   }
 
-  /** True when KFP lets this pipeline be created now: by itself, or with a version's package. */
-  boolean creatable(Pipeline pipeline) {
-    return kfp.pipelines().createsWithoutPackage()
-        || firstVersionPackage.apply(pipeline).isPresent();
-  }
-
   @Override
   public KfpPipeline create(KfpPipeline desired, Pipeline pipeline, Context<Pipeline> context) {
-    return creates.create(pipeline, () -> lookThenCreate(desired, pipeline));
-  }
-
-  private KfpPipeline lookThenCreate(KfpPipeline desired, Pipeline pipeline) {
-    // Look again right before creating: the answer to an earlier create may have been lost.
-    Optional<KfpPipeline> existing = fetchResources(pipeline).stream().findFirst();
-    if (existing.isPresent()) {
-      return existing.get();
-    }
     NewPipeline request =
         new NewPipeline(
             desired.namespace(),
@@ -97,16 +85,21 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
             desired.displayName(),
             desired.description(),
             desired.owner().orElseThrow());
-    KfpPipelines pipelines = kfp.in(desired.namespace()).pipelines();
-    if (pipelines.createsWithoutPackage()) {
-      return pipelines.create(request);
-    }
-    return pipelines.upload(
-        request,
-        firstVersionPackage
-            .apply(pipeline)
-            .orElseThrow(
-                () -> new IllegalStateException("No PipelineVersion package to create it with")));
+    KfpPipelines pipelines = pipelines(pipeline);
+    return creates.create(
+        pipeline,
+        () ->
+            UniqueName.lookThenCreate(
+                () -> find(pipeline),
+                () ->
+                    pipelines.createsWithoutPackage()
+                        ? pipelines.create(request)
+                        : pipelines.upload(
+                            request,
+                            firstPackage
+                                .getSecondaryResource(pipeline, context)
+                                .map(PipelinePackage::uploadYaml)
+                                .orElseThrow())));
   }
 
   @Override
@@ -116,21 +109,23 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
         pipeline.getSpec() != null
             && pipeline.getSpec().getDeletionPolicy() == PipelineSpec.DeletionPolicy.ORPHAN,
         inKfp,
-        () -> fetchResources(pipeline).stream().findFirst(),
+        () -> find(pipeline),
         KfpPipeline::owner,
-        gone -> kfp.in(tenancy.namespaceOf(pipeline)).pipelines().delete(gone.id()),
+        gone -> pipelines(pipeline).delete(gone.id()),
         creates);
   }
 
-  private static String displayName(Pipeline pipeline) {
-    return pipeline.getSpec() == null || pipeline.getSpec().getDisplayName() == null
-        ? pipeline.getMetadata().getName()
-        : pipeline.getSpec().getDisplayName();
+  /** The pipeline of this name in KFP, looked up past the cache. */
+  private Optional<KfpPipeline> find(Pipeline pipeline) {
+    return pipelines(pipeline).findByName(tenancy.namespaceOf(pipeline), kfpName(pipeline));
   }
 
-  private static String description(Pipeline pipeline) {
-    return pipeline.getSpec() == null || pipeline.getSpec().getDescription() == null
-        ? ""
-        : pipeline.getSpec().getDescription();
+  private String kfpName(Pipeline pipeline) {
+    return OwnerMarks.kfpPipelineName(pipeline, kfp.features());
+  }
+
+  /** KFP's pipelines, acting as the identity of the Pipeline's KFP namespace. */
+  private KfpPipelines pipelines(Pipeline pipeline) {
+    return kfp.in(tenancy.namespaceOf(pipeline)).pipelines();
   }
 }

@@ -8,29 +8,39 @@ import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersions;
 import com.jackhoman.kfp.releaser.kfp.NewPipelineVersion;
 import com.jackhoman.kfp.releaser.kfp.packages.InvalidPackageException;
-import com.jackhoman.kfp.releaser.sync.KfpLookup;
-import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
-import com.jackhoman.kfp.releaser.sync.KfpRelease;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
-import com.jackhoman.kfp.releaser.sync.OwnerMarks;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.VersionPackages;
+import com.jackhoman.kfp.releaser.sync.dependents.KfpRelease;
+import com.jackhoman.kfp.releaser.sync.dependents.UniqueName;
+import com.jackhoman.kfp.releaser.sync.ownership.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.polling.KfpPolledDependent;
+import com.jackhoman.kfp.releaser.sync.polling.OwnedOrNamed;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The KFP pipeline version of a PipelineVersion, polled from KFP. KFP uploads a version once and
- * cannot update it, so this dependent creates and deletes only. It looks the version up by our
- * mark, then by its name, before every upload, so a lost upload response never leads to a second
- * one.
+ * The KFP pipeline version of a PipelineVersion, polled from KFP with all other versions of its
+ * pipeline (KFP lists versions only per pipeline). KFP uploads a version once and cannot update it,
+ * so this dependent creates and deletes only.
  */
 final class KfpPipelineVersionDependent
     extends KfpPolledDependent<KfpPipelineVersion, PipelineVersion>
     implements Creator<KfpPipelineVersion, PipelineVersion>, Deleter<PipelineVersion> {
+
+  private static final OwnedOrNamed<KfpPipelineVersion, PipelineVersion> OWNED =
+      new OwnedOrNamed<>(
+          KfpPipelineVersion::owner,
+          KfpPipelineVersion::name,
+          OwnerMarks::of,
+          version -> version.getMetadata().getName());
 
   private final KfpClient kfp;
   private final KfpTenancy tenancy;
@@ -46,22 +56,25 @@ final class KfpPipelineVersionDependent
       KfpTenancy tenancy,
       SyncSettings settings,
       Function<PipelineVersion, Optional<String>> pipelineId) {
-    super(KfpPipelineVersion.class, "pipeline version", settings);
+    super(KfpPipelineVersion.class, "pipeline version", settings, KfpPipelineVersion::id);
     this.kfp = kfp;
     this.tenancy = tenancy;
     this.pipelineId = pipelineId;
   }
 
   @Override
-  protected Set<KfpPipelineVersion> fetchFromKfp(PipelineVersion version) {
+  protected Optional<String> scopeOf(PipelineVersion version) {
+    return pipelineId.apply(version);
+  }
+
+  /** Lists the pipeline's versions; a pipeline gone from KFP has none. */
+  @Override
+  protected Map<ResourceID, Set<KfpPipelineVersion>> fetchScope(
+      String pipeline, List<PipelineVersion> versions) {
     try {
-      return pipelineId
-          .apply(version)
-          .flatMap(id -> find(id, version))
-          .map(Set::of)
-          .orElse(Set.of());
+      return OWNED.assignFirst(versions(versions.get(0)).list(pipeline), versions);
     } catch (KfpNotFound pipelineGone) {
-      return Set.of();
+      return Map.of();
     }
   }
 
@@ -84,18 +97,18 @@ final class KfpPipelineVersionDependent
     return creates.create(
         version,
         () ->
-            find(desired.pipelineId(), version)
-                .orElseGet(
-                    () ->
-                        versions(version)
-                            .upload(
-                                new NewPipelineVersion(
-                                    desired.pipelineId(),
-                                    desired.name(),
-                                    desired.displayName(),
-                                    desired.description(),
-                                    desired.owner().orElseThrow(),
-                                    uploadYaml(version)))));
+            UniqueName.lookThenCreate(
+                () -> find(desired.pipelineId(), version),
+                () ->
+                    versions(version)
+                        .upload(
+                            new NewPipelineVersion(
+                                desired.pipelineId(),
+                                desired.name(),
+                                desired.displayName(),
+                                desired.description(),
+                                desired.owner().orElseThrow(),
+                                uploadYaml(version)))));
   }
 
   @Override
@@ -105,17 +118,25 @@ final class KfpPipelineVersionDependent
         version,
         version.getSpec().getDeletionPolicy() == PipelineVersionSpec.DeletionPolicy.ORPHAN,
         inKfp,
-        () -> fetchResources(version).stream().findFirst(),
+        () ->
+            pipelineId.apply(version).flatMap(pipeline -> findIfPipelineExists(pipeline, version)),
         KfpPipelineVersion::owner,
         gone -> versions(version).delete(gone.pipelineId(), gone.id()),
         creates);
   }
 
-  private Optional<KfpPipelineVersion> find(String pipelineId, PipelineVersion version) {
-    KfpPipelineVersions versions = versions(version);
-    return KfpLookup.markThenName(
-        () -> versions.findOwnedBy(pipelineId, OwnerMarks.of(version)),
-        () -> versions.findByName(pipelineId, version.getMetadata().getName()));
+  /** The version of this name under the pipeline in KFP, looked up past the cache. */
+  private Optional<KfpPipelineVersion> find(String pipeline, PipelineVersion version) {
+    return versions(version).findByName(pipeline, version.getMetadata().getName());
+  }
+
+  private Optional<KfpPipelineVersion> findIfPipelineExists(
+      String pipeline, PipelineVersion version) {
+    try {
+      return find(pipeline, version);
+    } catch (KfpNotFound pipelineGone) {
+      return Optional.empty();
+    }
   }
 
   /** KFP's pipeline versions, acting as the identity of the version's namespace. */

@@ -7,13 +7,19 @@ import com.jackhoman.kfp.releaser.kfp.KfpExperiments;
 import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.NewExperiment;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
-import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.sync.dependents.UniqueName;
+import com.jackhoman.kfp.releaser.sync.polling.KfpPolledDependent;
+import com.jackhoman.kfp.releaser.sync.polling.OwnedOrNamed;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.DetailedCondition;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -28,7 +34,14 @@ import org.slf4j.LoggerFactory;
  * one object.
  */
 final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment, RecurringRun>
-    implements Creator<KfpExperiment, RecurringRun>, Deleter<RecurringRun>, Prerequisite {
+    implements Creator<KfpExperiment, RecurringRun>, Deleter<RecurringRun> {
+
+  private static final OwnedOrNamed<KfpExperiment, RecurringRun> OWNED =
+      new OwnedOrNamed<>(
+          KfpExperiment::owner,
+          KfpExperiment::name,
+          DefaultExperimentDependent::markOf,
+          DefaultExperimentDependent::name);
 
   /** The name of the default experiment after the namespace and its slash. */
   static final String NAME = "kfp-releaser:default";
@@ -42,7 +55,7 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
   private final KfpTenancy tenancy;
 
   DefaultExperimentDependent(KfpClient kfp, KfpTenancy tenancy, SyncSettings settings) {
-    super(KfpExperiment.class, "default experiment", settings);
+    super(KfpExperiment.class, "default experiment", settings, KfpExperiment::id);
     this.kfp = kfp;
     this.tenancy = tenancy;
   }
@@ -54,13 +67,14 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
   }
 
   @Override
-  protected Set<KfpExperiment> fetchFromKfp(RecurringRun run) {
-    return usesDefault(run)
-        ? experiments(run)
-            .findByName(tenancy.namespaceOf(run), name(run))
-            .map(Set::of)
-            .orElse(Set.of())
-        : Set.of();
+  protected Optional<String> scopeOf(RecurringRun run) {
+    return usesDefault(run) ? Optional.of(tenancy.namespaceOf(run)) : Optional.empty();
+  }
+
+  @Override
+  protected Map<ResourceID, Set<KfpExperiment>> fetchScope(
+      String namespace, List<RecurringRun> runs) {
+    return OWNED.assignFirst(experiments(runs.get(0)).list(namespace), runs);
   }
 
   @Override
@@ -72,7 +86,7 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
             + run.getMetadata().getNamespace()
             + " that name no Experiment",
         tenancy.namespaceOf(run),
-        Optional.of(new OwnerMark(run.getMetadata().getNamespace(), NAME, NAMESPACE_UID)),
+        Optional.of(markOf(run)),
         null);
   }
 
@@ -85,19 +99,18 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
 
   private KfpExperiment lookThenCreate(KfpExperiment desired, RecurringRun run) {
     KfpExperiments experiments = experiments(run);
-    Optional<KfpExperiment> existing = experiments.findByName(desired.namespace(), desired.name());
-    if (existing.isPresent()) {
-      return existing.get();
-    }
     // A create refused because another RecurringRun of the namespace just made it answers with
-    // that experiment (KfpListing.createdOrHolder).
+    // that experiment.
     KfpExperiment created =
-        experiments.create(
-            new NewExperiment(
-                desired.namespace(),
-                desired.name(),
-                desired.description(),
-                desired.owner().orElseThrow()));
+        UniqueName.lookThenCreate(
+            () -> experiments.findByName(desired.namespace(), desired.name()),
+            () ->
+                experiments.create(
+                    new NewExperiment(
+                        desired.namespace(),
+                        desired.name(),
+                        desired.description(),
+                        desired.owner().orElseThrow())));
     LOG.info(
         "Default KFP experiment created (or just made by another RecurringRun) id={} namespace={}",
         created.id(),
@@ -115,7 +128,7 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
     if (!usesDefault(run) || stillUsed(run, context)) {
       return;
     }
-    OwnerMark mark = desired(run, context).owner().orElseThrow();
+    OwnerMark mark = markOf(run);
     Optional.ofNullable(inKfp)
         .or(() -> experiments(run).findByName(tenancy.namespaceOf(run), name(run)))
         .filter(experiment -> mark.is(experiment.owner()))
@@ -146,9 +159,12 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
                     && !other.getMetadata().getUid().equals(run.getMetadata().getUid()));
   }
 
-  @Override
-  public String awaited(RecurringRun run) {
-    return "the default KFP experiment \"" + name(run) + "\" to be created";
+  /** Met when the RecurringRun names its own Experiment, or the default one exists. */
+  DetailedCondition<KfpExperiment, RecurringRun, String> found() {
+    return (node, run, context) ->
+        DetailedCondition.Result.withResult(
+            !usesDefault(run) || node.getSecondaryResource(run, context).isPresent(),
+            "the default KFP experiment \"" + name(run) + "\" to be created");
   }
 
   /** KFP's experiments, acting as the identity of the RecurringRun's namespace. */
@@ -158,6 +174,10 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
 
   private static boolean usesDefault(RecurringRun run) {
     return run.getSpec() == null || run.getSpec().getExperimentRef() == null;
+  }
+
+  private static OwnerMark markOf(RecurringRun run) {
+    return new OwnerMark(run.getMetadata().getNamespace(), NAME, NAMESPACE_UID);
   }
 
   private static String name(RecurringRun run) {

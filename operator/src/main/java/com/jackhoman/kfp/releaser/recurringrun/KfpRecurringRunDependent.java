@@ -7,18 +7,22 @@ import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRuns;
 import com.jackhoman.kfp.releaser.kfp.NewRecurringRun;
-import com.jackhoman.kfp.releaser.sync.KfpPolledDependent;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
-import com.jackhoman.kfp.releaser.sync.OwnerMarks;
-import com.jackhoman.kfp.releaser.sync.Ownership;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.sync.ownership.OwnerMarks;
+import com.jackhoman.kfp.releaser.sync.ownership.Ownership;
+import com.jackhoman.kfp.releaser.sync.polling.KfpPolledDependent;
+import com.jackhoman.kfp.releaser.sync.polling.OwnedOrNamed;
+import com.jackhoman.kfp.releaser.sync.polling.RecentRunReads;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The KFP recurring runs of a RecurringRun, polled from KFP by owner mark (by name only to find a
- * foreign or adoptable one). KFP cannot update a recurring run, so an update is a blue/green
- * replacement ({@link RecurringRunHandover}); every create is preceded by a fresh lookup by mark,
- * the only guard against duplicates since KFP does not keep recurring run names unique.
+ * The KFP recurring runs of a RecurringRun, polled from KFP with all others of its KFP namespace
+ * and found there by owner mark (by name only to find a foreign or adoptable one). KFP cannot
+ * update a recurring run, so an update is a blue/green replacement ({@link RecurringRunHandover});
+ * every create is preceded by a fresh lookup by mark, the only guard against duplicates since KFP
+ * does not keep recurring run names unique.
  */
 final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRunsOf, RecurringRun>
     implements Creator<KfpRecurringRunsOf, RecurringRun>,
@@ -43,12 +48,17 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
   /** How many recent runs status.lastRuns shows. */
   static final int LAST_RUNS = 5;
 
+  private static final OwnedOrNamed<KfpRecurringRun, RecurringRun> OWNED =
+      new OwnedOrNamed<>(
+          KfpRecurringRun::owner, KfpRecurringRun::name, OwnerMarks::of, OwnerMarks::kfpName);
+
   private static final Logger LOG = LoggerFactory.getLogger(KfpRecurringRunDependent.class);
 
   private final KfpClient kfp;
   private final KfpTenancy tenancy;
   private final RecurringRunHandover handover;
   private final BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun;
+  private final RecentRunReads recentRuns;
 
   /**
    * Creates the dependent.
@@ -61,27 +71,47 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
       KfpTenancy tenancy,
       SyncSettings settings,
       BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun) {
-    super(KfpRecurringRunsOf.class, "recurring run", settings);
+    super(KfpRecurringRunsOf.class, "recurring run", settings, inKfp -> inKfp.current().id());
     this.kfp = kfp;
     this.tenancy = tenancy;
     this.handover = new RecurringRunHandover(kfp, tenancy);
     this.desiredRun = desiredRun;
+    this.recentRuns = new RecentRunReads(settings.kfpClock());
   }
 
   @Override
-  protected Set<KfpRecurringRunsOf> fetchFromKfp(RecurringRun run) {
-    List<KfpRecurringRun> found = ownedBy(run);
-    if (found.isEmpty()) {
-      found = recurringRuns(run).findByName(tenancy.namespaceOf(run), OwnerMarks.kfpName(run));
-    }
-    if (found.isEmpty()) {
-      return Set.of();
-    }
-    KfpRecurringRunsOf inKfp = KfpRecurringRunsOf.of(found);
-    return Set.of(
-        ours(inKfp.current(), run)
-            ? inKfp.withRecentRuns(recurringRuns(run).recentRuns(inKfp.current(), LAST_RUNS))
-            : inKfp);
+  protected Optional<String> scopeOf(RecurringRun run) {
+    return Optional.of(tenancy.namespaceOf(run));
+  }
+
+  /**
+   * Lists the namespace's recurring runs once; each RecurringRun gets those under its mark (else
+   * those of its name, someone else's), with the recent runs of the current one when it is ours and
+   * they may have changed.
+   */
+  @Override
+  protected Map<ResourceID, Set<KfpRecurringRunsOf>> fetchScope(
+      String namespace, List<RecurringRun> runs) {
+    KfpRecurringRuns recurringRuns = kfp.in(namespace).recurringRuns();
+    Map<ResourceID, RecurringRun> byId = new HashMap<>();
+    runs.forEach(run -> byId.put(ResourceID.fromResource(run), run));
+    Map<ResourceID, Set<KfpRecurringRunsOf>> found = new HashMap<>();
+    OWNED
+        .assign(recurringRuns.list(namespace), runs)
+        .forEach(
+            (id, listed) -> {
+              KfpRecurringRunsOf inKfp = KfpRecurringRunsOf.of(listed);
+              KfpRecurringRun current = inKfp.current();
+              found.put(
+                  id,
+                  Set.of(
+                      ours(current, byId.get(id))
+                          ? inKfp.withRecentRuns(
+                              recentRuns.of(
+                                  current, () -> recurringRuns.recentRuns(current, LAST_RUNS)))
+                          : inKfp));
+            });
+    return found;
   }
 
   @Override
@@ -113,7 +143,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
   @Override
   public KfpRecurringRunsOf create(
       KfpRecurringRunsOf desired, RecurringRun run, Context<RecurringRun> context) {
-    return converge(desired.current(), run);
+    return converge(desired.current(), run, true);
   }
 
   @Override
@@ -122,32 +152,45 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
       KfpRecurringRunsOf desired,
       RecurringRun run,
       Context<RecurringRun> context) {
-    return converge(desired.current(), run);
+    return converge(desired.current(), run, false);
   }
 
   /**
    * Makes {@code wanted} the one KFP recurring run of {@code run}, so that no create answered late
-   * or never can leave two enabled: a new one is always created disabled; then KFP is looked at
-   * again under the owner mark, one carrying the wanted digest is kept (the one in status, else the
-   * oldest), every other one is disabled and deleted, and only then is the kept one enabled. A
-   * create that lands later still is a disabled leftover, which the next check retires.
+   * or never can leave two enabled: a new one is always created disabled; one carrying the wanted
+   * digest is kept (the one in status, else the oldest), every other one is disabled and deleted,
+   * and only then is the kept one enabled. A create that lands later still is a disabled leftover,
+   * which the next poll finds and the reconcile after it retires.
+   *
+   * <p>KFP is looked at past the cache, by the derived name every recurring run of {@code run}
+   * carries: the cache may not have polled a RecurringRun that just appeared. When {@code creating}
+   * finds none of ours but another's under the name, that one is the answer (reported NotOwned,
+   * never touched), as the poll would have found it.
    */
-  private KfpRecurringRunsOf converge(KfpRecurringRun wanted, RecurringRun run) {
+  private KfpRecurringRunsOf converge(KfpRecurringRun wanted, RecurringRun run, boolean creating) {
     creates.awaitSettled(run, "creating it again");
     Optional<String> digest = SpecDigest.readFrom(wanted.description());
-    List<KfpRecurringRun> owned = ownedBy(run);
+    List<KfpRecurringRun> named =
+        recurringRuns(run).findByName(tenancy.namespaceOf(run), OwnerMarks.kfpName(run));
+    List<KfpRecurringRun> owned =
+        named.stream().filter(r -> OwnerMarks.of(run).is(r.owner())).toList();
+    if (creating && owned.isEmpty() && !named.isEmpty()) {
+      KfpRecurringRunsOf found = KfpRecurringRunsOf.of(named);
+      if (!ours(found.current(), run)) {
+        return found;
+      }
+    }
     if (owned.stream().noneMatch(r -> SpecDigest.readFrom(r.description()).equals(digest))) {
       KfpRecurringRun created =
           creates.create(run, () -> recurringRuns(run).create(request(wanted, false)));
+      recentRuns.madeNow(created);
       LOG.info(
           "Created KFP recurring run id={} enabled=false kind=RecurringRun name={}/{}",
           created.id(),
           run.getMetadata().getNamespace(),
           run.getMetadata().getName());
-      owned = new ArrayList<>(ownedBy(run));
-      if (owned.stream().noneMatch(r -> r.id().equals(created.id()))) {
-        owned.add(created);
-      }
+      owned = new ArrayList<>(owned);
+      owned.add(created);
     }
     KfpRecurringRun kept = keeper(owned, digest, run);
     List<KfpRecurringRun> outgoing = owned.stream().filter(r -> !r.id().equals(kept.id())).toList();
@@ -185,6 +228,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
     for (KfpRecurringRun recurringRun : doomed.values()) {
       try {
         recurringRuns(run).delete(recurringRun.id());
+        recentRuns.forget(recurringRun.id());
         LOG.info(
             "Deleted KFP recurring run id={} kind=RecurringRun name={}/{}",
             recurringRun.id(),
@@ -196,6 +240,7 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
     }
   }
 
+  /** The recurring runs under the RecurringRun's mark in KFP, looked up past the cache. */
   private List<KfpRecurringRun> ownedBy(RecurringRun run) {
     return recurringRuns(run).findOwnedBy(tenancy.namespaceOf(run), OwnerMarks.of(run));
   }

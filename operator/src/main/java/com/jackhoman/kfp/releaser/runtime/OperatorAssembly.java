@@ -9,8 +9,9 @@ import com.jackhoman.kfp.releaser.status.ConditionReporter;
 import com.jackhoman.kfp.releaser.status.Conditions;
 import com.jackhoman.kfp.releaser.status.EventRecorder;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
-import com.jackhoman.kfp.releaser.sync.ListedKfp;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
+import com.jackhoman.kfp.releaser.sync.events.MoreThanStatusChanged;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.reconciler.Constants;
@@ -39,8 +40,7 @@ public final class OperatorAssembly {
    * @param kubernetes the client events are recorded through
    */
   private static List<Reconciler<?>> reconcilers(
-      KfpClient client, KfpTenancy tenancy, SyncSettings settings, KubernetesClient kubernetes) {
-    KfpClient kfp = ListedKfp.over(client, tenancy, settings);
+      KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, KubernetesClient kubernetes) {
     ConditionReporter reporter =
         new ConditionReporter(
             new Conditions(settings.clock()), new EventRecorder(kubernetes, settings.clock()));
@@ -79,10 +79,26 @@ public final class OperatorAssembly {
     Set<String> watched =
         process.namespaces().isEmpty() ? Constants.DEFAULT_NAMESPACES_SET : process.namespaces();
     for (Reconciler<?> reconciler : reconcilers(kfp, tenancy, settings, kubernetes)) {
-      operator.register(
-          reconciler, override -> override.withRetry(retry()).settingNamespaces(watched));
+      register(operator, reconciler, watched);
     }
     return operator;
+  }
+
+  /**
+   * Registers one of the four controllers, configured alike: the retry below, the watched
+   * namespaces, and not generation-aware (the adopt annotation changes no generation, yet must be
+   * acted on) but reconciling on an update only when more than the status changed.
+   */
+  private static <R extends HasMetadata> void register(
+      Operator operator, Reconciler<R> reconciler, Set<String> watched) {
+    operator.register(
+        reconciler,
+        override ->
+            override
+                .withRetry(retry())
+                .settingNamespaces(watched)
+                .withGenerationAware(false)
+                .withOnUpdateFilter(new MoreThanStatusChanged<>()));
   }
 
   /**

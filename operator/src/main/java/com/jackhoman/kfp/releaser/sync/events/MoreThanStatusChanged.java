@@ -1,4 +1,4 @@
-package com.jackhoman.kfp.releaser.sync;
+package com.jackhoman.kfp.releaser.sync.events;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -10,11 +10,13 @@ import java.util.Objects;
  * its spec (a new generation), its annotations (the adopt annotation makes no new generation), its
  * labels, finalizers or deletion. The operator's own status writes so come back as no reconcile,
  * which halves the reconciles of a large sync; a change in KFP still comes in through the polls.
+ *
+ * @param <R> our kind
  */
-public final class MoreThanStatusChanged implements OnUpdateFilter<HasMetadata> {
+public final class MoreThanStatusChanged<R extends HasMetadata> implements OnUpdateFilter<R> {
 
   @Override
-  public boolean accept(HasMetadata updated, HasMetadata before) {
+  public boolean accept(R updated, R before) {
     ObjectMeta now = updated.getMetadata();
     ObjectMeta then = before.getMetadata();
     return !Objects.equals(now.getGeneration(), then.getGeneration())

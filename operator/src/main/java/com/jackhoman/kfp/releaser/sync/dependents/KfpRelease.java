@@ -1,7 +1,8 @@
-package com.jackhoman.kfp.releaser.sync;
+package com.jackhoman.kfp.releaser.sync.dependents;
 
 import com.jackhoman.kfp.releaser.kfp.KfpNotFound;
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
+import com.jackhoman.kfp.releaser.sync.ownership.Ownership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -1,6 +1,7 @@
-package com.jackhoman.kfp.releaser.sync;
+package com.jackhoman.kfp.releaser.sync.dependents;
 
 import com.jackhoman.kfp.releaser.kfp.OwnerMark;
+import com.jackhoman.kfp.releaser.sync.ownership.Ownership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;

@@ -1,4 +1,4 @@
-package com.jackhoman.kfp.releaser.sync;
+package com.jackhoman.kfp.releaser.sync.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

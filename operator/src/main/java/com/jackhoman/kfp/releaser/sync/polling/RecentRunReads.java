@@ -1,4 +1,4 @@
-package com.jackhoman.kfp.releaser.sync;
+package com.jackhoman.kfp.releaser.sync.polling;
 
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.kfp.KfpRun;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * was still going at the last read, the schedule fired since shortly before it, or the recurring
  * run itself changed. A recurring run that fires nightly costs no read between nights.
  */
-final class RecentRunReads {
+public final class RecentRunReads {
 
   /** How long after a fire time KFP's scheduler may take to start the run. */
   private static final Duration SCHEDULER_LAG = Duration.ofMinutes(2);
@@ -27,12 +27,12 @@ final class RecentRunReads {
   private final Clock clock;
   private final Map<String, Read> byRecurringRun = new ConcurrentHashMap<>();
 
-  RecentRunReads(Clock clock) {
+  public RecentRunReads(Clock clock) {
     this.clock = clock;
   }
 
   /** The recent runs of {@code recurringRun}: the last read's, or {@code read}'s answer now. */
-  List<KfpRun> of(KfpRecurringRun recurringRun, Supplier<List<KfpRun>> read) {
+  public List<KfpRun> of(KfpRecurringRun recurringRun, Supplier<List<KfpRun>> read) {
     Instant now = clock.instant();
     Read last = byRecurringRun.get(recurringRun.id());
     if (last != null && !last.stale(recurringRun, now)) {
@@ -44,12 +44,12 @@ final class RecentRunReads {
   }
 
   /** Records that a recurring run made just now has no runs yet. */
-  void madeNow(KfpRecurringRun recurringRun) {
+  public void madeNow(KfpRecurringRun recurringRun) {
     byRecurringRun.put(recurringRun.id(), new Read(recurringRun, List.of(), clock.instant()));
   }
 
   /** Drops what is known of a recurring run that is gone. */
-  void forget(String recurringRunId) {
+  public void forget(String recurringRunId) {
     byRecurringRun.remove(recurringRunId);
   }
 

@@ -1,4 +1,4 @@
-package com.jackhoman.kfp.releaser.sync;
+package com.jackhoman.kfp.releaser.sync.dependents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.jackhoman.kfp.releaser.sync;
+package com.jackhoman.kfp.releaser.sync.dependents;
 
 import com.jackhoman.kfp.releaser.kfp.KfpUnavailable;
 import io.fabric8.kubernetes.api.model.HasMetadata;
