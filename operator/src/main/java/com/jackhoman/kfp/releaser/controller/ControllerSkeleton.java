@@ -94,8 +94,7 @@ public final class ControllerSkeleton<P extends CustomResource<?, S>, S> {
     return DeleteControl.defaultDelete();
   }
 
-  /** What the workflow's nodes that are not ready wait for, as their conditions detail it. */
-  public static List<String> awaited(WorkflowReconcileResult result) {
+  private static List<String> awaited(WorkflowReconcileResult result) {
     return result.getNotReadyDependents().stream()
         .flatMap(node -> result.getNotReadyDependentResult(node, String.class).stream())
         .toList();
@@ -146,6 +145,18 @@ public final class ControllerSkeleton<P extends CustomResource<?, S>, S> {
     /** Writes the next status, if it differs. */
     public UpdateControl<P> write() {
       return StatusUpdates.write(object, next, blank, context);
+    }
+
+    /**
+     * Ready=False, reason Waiting, saying what the workflow's nodes that are not ready wait for (as
+     * their conditions detail it), written; empty when nothing is awaited.
+     */
+    public Optional<UpdateControl<P>> waitingFor(WorkflowReconcileResult result) {
+      List<String> awaited = awaited(result);
+      return awaited.isEmpty()
+          ? Optional.empty()
+          : Optional.of(
+              ready(false, Reason.Waiting, "Waiting for " + String.join(" and ", awaited)).write());
     }
 
     /** Ready=False, reason InvalidSpec with {@code message}, written; no KFP call is made. */

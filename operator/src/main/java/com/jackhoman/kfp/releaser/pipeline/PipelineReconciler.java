@@ -9,7 +9,6 @@ import com.jackhoman.kfp.releaser.kfp.KfpFeatures;
 import com.jackhoman.kfp.releaser.kfp.KfpNameLimit;
 import com.jackhoman.kfp.releaser.kfp.KfpPipeline;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
-import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.dependents.KfpObjectOwned;
@@ -91,19 +90,19 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
     Optional<KfpPipeline> before = kfpPipeline.getSecondaryResource(pipeline, context);
     WorkflowReconcileResult result = workflow.reconcile(pipeline, context);
     result.throwAggregateExceptionIfErrorsPresent();
-    Optional<KfpPipeline> inKfp = kfpPipeline.getSecondaryResource(pipeline, context);
     pass.next().setVersions(firstPackage.versionNames(pipeline));
-    if (inKfp.isEmpty()) {
-      String awaited = String.join(" and ", ControllerSkeleton.awaited(result));
-      return pass.ready(false, Reason.Waiting, "Waiting for " + awaited).write();
+    Optional<UpdateControl<Pipeline>> waiting = pass.waitingFor(result);
+    if (waiting.isPresent()) {
+      return waiting.get();
     }
+    KfpPipeline inKfp = kfpPipeline.getSecondaryResource(pipeline, context).orElseThrow();
     KfpObjectReport.Outcome outcome =
         report.report(
             pipeline,
             pass.conditions(),
             pass.current().getPipelineId(),
             new KfpObjectReport.Found(
-                "pipeline", kfpName, inKfp.get().id(), inKfp.get().owner(), before.isEmpty()));
+                "pipeline", kfpName, inKfp.id(), inKfp.owner(), before.isEmpty()));
     pass.next().setPipelineId(outcome.id());
     return pass.conditions(outcome.conditions()).write();
   }

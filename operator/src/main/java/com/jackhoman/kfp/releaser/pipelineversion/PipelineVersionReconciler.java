@@ -9,7 +9,6 @@ import com.jackhoman.kfp.releaser.controller.StatusFields;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpPipelineVersion;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
-import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.dependents.KfpObjectOwned;
@@ -93,8 +92,9 @@ public final class PipelineVersionReconciler
     Optional<KfpPipelineVersion> before = kfpVersion.getSecondaryResource(version, context);
     WorkflowReconcileResult result = workflow.reconcile(version, context);
     result.throwAggregateExceptionIfErrorsPresent();
-    if (result.getNotReadyDependents().contains(parent)) {
-      return pass.ready(false, Reason.Waiting, "Waiting for " + awaited(result)).write();
+    Optional<UpdateControl<PipelineVersion>> waiting = pass.waitingFor(result);
+    if (waiting.isPresent()) {
+      return waiting.get();
     }
     KfpPipelineVersion inKfp = kfpVersion.getSecondaryResource(version, context).orElseThrow();
     KfpObjectReport.Outcome outcome =
@@ -124,9 +124,5 @@ public final class PipelineVersionReconciler
         recurringRuns.namesOf(version),
         "its RecurringRuns",
         (status, runs) -> {});
-  }
-
-  private static String awaited(WorkflowReconcileResult result) {
-    return String.join(" and ", ControllerSkeleton.awaited(result));
   }
 }

@@ -180,10 +180,10 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
         return found;
       }
     }
+    String createdId = null;
     if (owned.stream().noneMatch(r -> SpecDigest.readFrom(r.description()).equals(digest))) {
       KfpRecurringRun created =
           creates.create(run, () -> recurringRuns(run).create(request(wanted, false)));
-      recentRuns.madeNow(created);
       LOG.info(
           "Created KFP recurring run id={} enabled=false kind=RecurringRun name={}/{}",
           created.id(),
@@ -191,10 +191,15 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
           run.getMetadata().getName());
       owned = new ArrayList<>(owned);
       owned.add(created);
+      createdId = created.id();
     }
     KfpRecurringRun kept = keeper(owned, digest, run);
     List<KfpRecurringRun> outgoing = owned.stream().filter(r -> !r.id().equals(kept.id())).toList();
     KfpRecurringRun settled = handover.complete(outgoing, kept, wanted.enabled(), run);
+    if (settled.id().equals(createdId)) {
+      // made just now: no runs yet, so no read of them until it fires
+      recentRuns.madeNow(settled);
+    }
     return new KfpRecurringRunsOf(settled, List.of(), List.of());
   }
 

@@ -9,7 +9,6 @@ import com.jackhoman.kfp.releaser.controller.StatusFields;
 import com.jackhoman.kfp.releaser.kfp.KfpClient;
 import com.jackhoman.kfp.releaser.kfp.KfpRecurringRun;
 import com.jackhoman.kfp.releaser.status.ConditionReporter;
-import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.dependents.ReadOnlyParent;
@@ -97,10 +96,10 @@ public final class RecurringRunReconciler
       return pass.invalid(invalid.getMessage());
     }
     Optional<KfpRecurringRunsOf> before = kfpRecurringRun.getSecondaryResource(run, context);
-    List<String> awaited = ControllerSkeleton.awaited(workflow.reconcile(run, context));
-    if (!awaited.isEmpty()) {
-      return pass.ready(false, Reason.Waiting, "Waiting for " + String.join(" and ", awaited))
-          .write();
+    Optional<UpdateControl<RecurringRun>> waiting =
+        pass.waitingFor(workflow.reconcile(run, context));
+    if (waiting.isPresent()) {
+      return waiting.get();
     }
     Optional<KfpRecurringRunsOf> inKfp = kfpRecurringRun.getSecondaryResource(run, context);
     return pass.conditions(report.report(run, pass.current(), pass.next(), before, inKfp)).write();

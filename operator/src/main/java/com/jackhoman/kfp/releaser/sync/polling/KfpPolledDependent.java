@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.external.PollingDependen
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PollingConfiguration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * that holds objects of ours (a KFP namespace, or a pipeline for versions) once, with that scope's
  * identity, and gives every object of ours what it owns there. A change found queues the objects it
  * concerns; a poll that finds nothing new queues none. Our own writes reach the cache through
- * JOSDK's {@code onCreated}/{@code onUpdated}.
+ * JOSDK's {@code onCreated}/{@code onUpdated}, also while a poll runs ({@link
+ * KfpPollingEventSource}).
  *
  * <p>The cache may miss an object created an instant ago (a poll that began before the create may
  * land after it), so every create looks at KFP past the cache first ({@link CreatesInDoubt}, and
@@ -69,7 +71,9 @@ public abstract class KfpPolledDependent<R, P extends HasMetadata>
   protected ExternalResourceCachingEventSource<R, P, String> createEventSource(
       EventSourceContext<P> context) {
     primaries = context.getPrimaryCache();
-    return super.createEventSource(context);
+    return new KfpPollingEventSource<>(
+        resourceType(),
+        new PollingConfiguration<>(name(), this, getPollingPeriod(), resourceIDMapper));
   }
 
   /**
