@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -59,11 +58,7 @@ public final class OperatorReplica implements AutoCloseable {
     kfp = client;
     operator =
         OperatorAssembly.operator(
-            kubernetes,
-            kfp,
-            tenancy,
-            new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(3)),
-            process);
+            kubernetes, kfp, tenancy, new SyncSettings(driftPeriod, Clock.systemUTC()), process);
     operator.start();
     return this;
   }

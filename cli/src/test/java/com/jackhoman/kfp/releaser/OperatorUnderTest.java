@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -45,8 +44,7 @@ public final class OperatorUnderTest implements AfterAllCallback {
     this.kfp = kfp;
     this.cluster = TestCluster.start();
     this.client = new KfpConnector(Sleeper.system()).connect(endpoint, Optional.empty());
-    SyncSettings settings =
-        new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom(7), kfp.clock());
+    SyncSettings settings = new SyncSettings(driftPeriod, Clock.systemUTC(), kfp.clock());
     this.extension =
         new ShippedOperatorExtension(cluster, client, settings, allNamespaces, metrics);
   }

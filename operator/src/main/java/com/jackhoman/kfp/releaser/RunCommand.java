@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
       converter = DurationConverter.class,
       defaultValue = "${env:DRIFT_PERIOD:-5m}",
       description =
-          "How often every object is re-checked against KFP, jittered by 10%% (env DRIFT_PERIOD;"
+          "How often KFP is polled for every kind, to find drift (env DRIFT_PERIOD;"
               + " default ${DEFAULT-VALUE}).")
   Duration driftPeriod;
 
@@ -172,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
               kubernetes,
               client,
               tenancy,
-              new SyncSettings(driftPeriod, 0.1, Clock.systemUTC(), new SplittableRandom()),
+              new SyncSettings(driftPeriod, Clock.systemUTC()),
               process);
       try {
         operator.start();

@@ -15,7 +15,6 @@ import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * The system a scale run measures, in this process and on a {@link ScaleCluster}: the KFP emulator
@@ -82,7 +81,7 @@ public final class ScaleSystem implements AutoCloseable {
             operatorClient,
             kfpClient,
             new KfpTenancy(false),
-            new SyncSettings(options.driftPeriod(), 0.1, clock, new SplittableRandom(7)),
+            new SyncSettings(options.driftPeriod(), clock),
             OperatorSettings.defaults()
                 .watching(cluster.isShared() ? workload.allNamespaces() : Set.of())
                 .threads(parallelism)

@@ -62,7 +62,7 @@ class KfpTokenStaysOutOfSightIT {
                 .connect(
                     KfpEndpoint.of(URI.create("http://localhost:" + kfp.getAddress().getPort()))
                         .withTokenFile(tokenFile),
-                    Optional.of(KfpApiVersion.V1BETA1))) {
+                    Optional.of(KfpApiVersion.V2BETA1))) {
       String team = cluster.namespace("kfp-token-stays-out-of-sight");
       try (OperatorReplica operator =
           OperatorReplica.over(

@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * The whole system in one process: an embedded Kubernetes API that kubectl can use, an emulated
@@ -87,7 +86,7 @@ public final class Sandbox implements AutoCloseable {
               kubernetes,
               kfpClient,
               new KfpTenancy(false),
-              new SyncSettings(driftPeriod, 0.1, clock, new SplittableRandom()),
+              new SyncSettings(driftPeriod, clock),
               OperatorSettings.defaults().threads(4));
       operator.start();
       return new Sandbox(api, kfp, kfpClient, kubernetes, operator);

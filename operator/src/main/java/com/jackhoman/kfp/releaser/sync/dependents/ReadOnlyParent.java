@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.DetailedCondition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSourceStartPriority;
 import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
@@ -82,6 +83,9 @@ public final class ReadOnlyParent<T extends HasMetadata, P extends HasMetadata>
                 .withOnUpdateFilter(new ViewChanged<>(view))
                 .build(),
             context);
+    // Started before the other event sources: the first poll of KFP, made as the polling event
+    // sources start, reads parents (the pipeline id a version is listed under).
+    informer.setEventSourcePriority(EventSourceStartPriority.RESOURCE_STATE_LOADER);
     setEventSource(informer);
     return informer;
   }
@@ -131,14 +135,17 @@ public final class ReadOnlyParent<T extends HasMetadata, P extends HasMetadata>
     }
     if (found.get().isMarkedForDeletion()) {
       return unmet(
-          named
-              + " to be created again: it is being deleted and waits for what uses it, this "
+          "the deletion of "
+              + named
+              + " to be undone: "
+              + named
+              + " is being deleted and waits for what uses it, this "
               + naming.getKind()
-              + " included, to go first (delete this "
+              + " included, to go first; delete this "
               + naming.getKind()
               + " too, or create the "
               + resourceType().getSimpleName()
-              + " again once it is gone)");
+              + " again once it is gone");
     }
     boolean ready =
         conditions.apply(found.get()) != null

@@ -10,13 +10,13 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PollingConfiguration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The KFP objects of one kind for all objects of ours, in JOSDK's one cache of them: every drift
@@ -88,14 +88,21 @@ public abstract class KfpPolledDependent<R, P extends HasMetadata>
     if (primaries == null) {
       return found;
     }
-    Map<String, List<P>> byScope =
-        primaries
-            .list()
-            .flatMap(p -> scopeOf(p).map(scope -> Map.entry(scope, p)).stream())
-            .collect(
-                Collectors.groupingBy(
-                    Map.Entry::getKey,
-                    Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    Map<String, List<P>> byScope = new HashMap<>();
+    primaries
+        .list()
+        .forEach(
+            primary -> {
+              try {
+                scopeOf(primary)
+                    .ifPresent(
+                        scope ->
+                            byScope.computeIfAbsent(scope, s -> new ArrayList<>()).add(primary));
+              } catch (RuntimeException unknown) {
+                failures.report("of " + ResourceID.fromResource(primary), 1, unknown);
+                keepLast(ResourceID.fromResource(primary), found);
+              }
+            });
     byScope.forEach(
         (scope, inScope) -> {
           try {
