@@ -4,6 +4,7 @@ import com.jackhoman.kfp.releaser.status.ConditionReporter;
 import com.jackhoman.kfp.releaser.status.KfpFailure;
 import com.jackhoman.kfp.releaser.status.Reason;
 import com.jackhoman.kfp.releaser.status.StatusUpdates;
+import com.jackhoman.kfp.releaser.sync.ownership.KfpObjectReport;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -15,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconci
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -42,16 +44,22 @@ public final class ControllerSkeleton<P extends CustomResource<?, S>, S> {
     this.blank = blank;
   }
 
-  /**
-   * Starts a reconcile of {@code object}: empty when its spec was refused for good at this
-   * generation (nothing changed since that could make it work).
-   */
-  public Optional<Pass> begin(P object, Context<P> context) {
+  /** A pass over {@code object}, unless its spec was refused for good at this generation. */
+  private Optional<Pass> begin(P object, Context<P> context) {
     S current = StatusUpdates.workingCopy(object, fields.type());
     if (ConditionReporter.refusedAtThisGeneration(object, fields.conditions(current))) {
       return Optional.empty();
     }
     return Optional.of(new Pass(object, context, current));
+  }
+
+  /**
+   * Reconciles {@code object} through {@code steps}, with a fresh {@link Pass}; leaves it alone
+   * when its spec was refused for good at this generation.
+   */
+  public UpdateControl<P> reconcile(
+      P object, Context<P> context, Function<Pass, UpdateControl<P>> steps) {
+    return begin(object, context).map(steps).orElseGet(UpdateControl::noUpdate);
   }
 
   /** The status after a failed reconcile: Ready=False with the reason and what to do. */
@@ -92,6 +100,14 @@ public final class ControllerSkeleton<P extends CustomResource<?, S>, S> {
     }
     workflow.cleanup(object, context).throwAggregateExceptionIfErrorsPresent();
     return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * {@link #cleanup(CustomResource, Context, Workflow, List, String, BiConsumer)}, users unshown.
+   */
+  public DeleteControl cleanup(
+      P object, Context<P> context, Workflow<P> workflow, List<String> users, String usersKind) {
+    return cleanup(object, context, workflow, users, usersKind, (status, none) -> {});
   }
 
   private static List<String> awaited(WorkflowReconcileResult result) {
@@ -157,6 +173,16 @@ public final class ControllerSkeleton<P extends CustomResource<?, S>, S> {
           ? Optional.empty()
           : Optional.of(
               ready(false, Reason.Waiting, "Waiting for " + String.join(" and ", awaited)).write());
+    }
+
+    /**
+     * Reports the KFP object found ({@code found}) against the id the status showed ({@code
+     * shownId}): sets the conditions, and returns the id the status shows next.
+     */
+    public String reported(KfpObjectReport report, String shownId, KfpObjectReport.Found found) {
+      KfpObjectReport.Outcome outcome = report.report(object, conditions(), shownId, found);
+      conditions(outcome.conditions());
+      return outcome.id();
     }
 
     /** Ready=False, reason InvalidSpec with {@code message}, written; no KFP call is made. */

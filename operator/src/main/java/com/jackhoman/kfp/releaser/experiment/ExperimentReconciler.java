@@ -69,23 +69,28 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
 
   @Override
   public UpdateControl<Experiment> reconcile(Experiment experiment, Context<Experiment> context) {
-    var pass = skeleton.begin(experiment, context).orElse(null);
-    if (pass == null) {
-      return UpdateControl.noUpdate();
-    }
-    Optional<KfpExperiment> before = kfpExperiment.getSecondaryResource(experiment, context);
-    workflow.reconcile(experiment, context).throwAggregateExceptionIfErrorsPresent();
-    KfpExperiment inKfp = kfpExperiment.getSecondaryResource(experiment, context).orElseThrow();
+    return skeleton.reconcile(
+        experiment,
+        context,
+        pass -> {
+          Optional<KfpExperiment> before = kfpExperiment.getSecondaryResource(experiment, context);
+          workflow.reconcile(experiment, context);
+          KfpExperiment inKfp =
+              kfpExperiment.getSecondaryResource(experiment, context).orElseThrow();
 
-    KfpObjectReport.Outcome outcome =
-        report.report(
-            experiment,
-            pass.conditions(),
-            pass.current().getExperimentId(),
-            new KfpObjectReport.Found(
-                "experiment", inKfp.name(), inKfp.id(), inKfp.owner(), before.isEmpty()));
-    pass.next().setExperimentId(outcome.id());
-    return pass.conditions(outcome.conditions()).write();
+          pass.next()
+              .setExperimentId(
+                  pass.reported(
+                      report,
+                      pass.current().getExperimentId(),
+                      new KfpObjectReport.Found(
+                          "experiment",
+                          inKfp.name(),
+                          inKfp.id(),
+                          inKfp.owner(),
+                          before.isEmpty())));
+          return pass.write();
+        });
   }
 
   @Override
@@ -101,7 +106,6 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
         context,
         workflow,
         recurringRuns.namesOf(experiment),
-        "the RecurringRuns filed under it",
-        (status, runs) -> {});
+        "the RecurringRuns filed under it");
   }
 }

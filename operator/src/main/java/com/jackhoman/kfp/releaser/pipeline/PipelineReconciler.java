@@ -72,39 +72,40 @@ public final class PipelineReconciler implements Reconciler<Pipeline>, Cleaner<P
 
   @Override
   public UpdateControl<Pipeline> reconcile(Pipeline pipeline, Context<Pipeline> context) {
-    var pass = skeleton.begin(pipeline, context).orElse(null);
-    if (pass == null) {
-      return UpdateControl.noUpdate();
-    }
-    String kfpName = OwnerMarks.kfpPipelineName(pipeline, features);
-    Optional<String> tooLong = KfpNameLimit.PIPELINE.problem(kfpName);
-    if (tooLong.isPresent()) {
-      int room = KfpNameLimit.PIPELINE.max() - pipeline.getMetadata().getNamespace().length() - 1;
-      return pass.invalid(
-          tooLong.get()
-              + " (made of namespace and name): rename the Pipeline, its metadata.name may have"
-              + " at most "
-              + room
-              + " characters in this namespace");
-    }
-    Optional<KfpPipeline> before = kfpPipeline.getSecondaryResource(pipeline, context);
-    WorkflowReconcileResult result = workflow.reconcile(pipeline, context);
-    result.throwAggregateExceptionIfErrorsPresent();
-    pass.next().setVersions(firstPackage.versionNames(pipeline));
-    Optional<UpdateControl<Pipeline>> waiting = pass.waitingFor(result);
-    if (waiting.isPresent()) {
-      return waiting.get();
-    }
-    KfpPipeline inKfp = kfpPipeline.getSecondaryResource(pipeline, context).orElseThrow();
-    KfpObjectReport.Outcome outcome =
-        report.report(
-            pipeline,
-            pass.conditions(),
-            pass.current().getPipelineId(),
-            new KfpObjectReport.Found(
-                "pipeline", kfpName, inKfp.id(), inKfp.owner(), before.isEmpty()));
-    pass.next().setPipelineId(outcome.id());
-    return pass.conditions(outcome.conditions()).write();
+    return skeleton.reconcile(
+        pipeline,
+        context,
+        pass -> {
+          String kfpName = OwnerMarks.kfpPipelineName(pipeline, features);
+          Optional<String> tooLong = KfpNameLimit.PIPELINE.problem(kfpName);
+          if (tooLong.isPresent()) {
+            int room =
+                KfpNameLimit.PIPELINE.max() - pipeline.getMetadata().getNamespace().length() - 1;
+            return pass.invalid(
+                tooLong.get()
+                    + " (made of namespace and name): rename the Pipeline, its metadata.name may have"
+                    + " at most "
+                    + room
+                    + " characters in this namespace");
+          }
+          Optional<KfpPipeline> before = kfpPipeline.getSecondaryResource(pipeline, context);
+          WorkflowReconcileResult result = workflow.reconcile(pipeline, context);
+          result.throwAggregateExceptionIfErrorsPresent();
+          pass.next().setVersions(firstPackage.versionNames(pipeline));
+          Optional<UpdateControl<Pipeline>> waiting = pass.waitingFor(result);
+          if (waiting.isPresent()) {
+            return waiting.get();
+          }
+          KfpPipeline inKfp = kfpPipeline.getSecondaryResource(pipeline, context).orElseThrow();
+          pass.next()
+              .setPipelineId(
+                  pass.reported(
+                      report,
+                      pass.current().getPipelineId(),
+                      new KfpObjectReport.Found(
+                          "pipeline", kfpName, inKfp.id(), inKfp.owner(), before.isEmpty())));
+          return pass.write();
+        });
   }
 
   @Override

@@ -18,7 +18,6 @@ import com.jackhoman.kfp.releaser.sync.ownership.KfpObjectReport;
 import io.javaoperatorsdk.operator.api.reconciler.*;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Workflow;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowBuilder;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.List;
 import java.util.Optional;
@@ -80,33 +79,35 @@ public final class PipelineVersionReconciler
   @Override
   public UpdateControl<PipelineVersion> reconcile(
       PipelineVersion version, Context<PipelineVersion> context) {
-    var pass = skeleton.begin(version, context).orElse(null);
-    if (pass == null) {
-      return UpdateControl.noUpdate();
-    }
-    pass.next().setName(version.getMetadata().getName());
-    Optional<VersionJudge.Refusal> refused = judge.judge(version, pass.next());
-    if (refused.isPresent()) {
-      return pass.ready(false, refused.get().reason(), refused.get().message()).write();
-    }
-    Optional<KfpPipelineVersion> before = kfpVersion.getSecondaryResource(version, context);
-    WorkflowReconcileResult result = workflow.reconcile(version, context);
-    result.throwAggregateExceptionIfErrorsPresent();
-    Optional<UpdateControl<PipelineVersion>> waiting = pass.waitingFor(result);
-    if (waiting.isPresent()) {
-      return waiting.get();
-    }
-    KfpPipelineVersion inKfp = kfpVersion.getSecondaryResource(version, context).orElseThrow();
-    KfpObjectReport.Outcome outcome =
-        report.report(
-            version,
-            pass.conditions(),
-            pass.current().getId(),
-            new KfpObjectReport.Found(
-                "pipeline version", inKfp.name(), inKfp.id(), inKfp.owner(), before.isEmpty()));
-    pass.next().setId(outcome.id());
-    pass.next().setPipelineId(parent.kfpId(version).orElseThrow());
-    return pass.conditions(outcome.conditions()).write();
+    return skeleton.reconcile(
+        version,
+        context,
+        pass -> {
+          pass.next().setName(version.getMetadata().getName());
+          Optional<VersionJudge.Refusal> refused = judge.judge(version, pass.next());
+          if (refused.isPresent()) {
+            return pass.ready(false, refused.get().reason(), refused.get().message()).write();
+          }
+          Optional<KfpPipelineVersion> before = kfpVersion.getSecondaryResource(version, context);
+          var waiting = pass.waitingFor(workflow.reconcile(version, context));
+          if (waiting.isPresent()) {
+            return waiting.get();
+          }
+          KfpPipelineVersion inKfp = kfpVersion.getSecondaryResource(version, context).get();
+          pass.next()
+              .setId(
+                  pass.reported(
+                      report,
+                      pass.current().getId(),
+                      new KfpObjectReport.Found(
+                          "pipeline version",
+                          inKfp.name(),
+                          inKfp.id(),
+                          inKfp.owner(),
+                          before.isEmpty())));
+          pass.next().setPipelineId(parent.kfpId(version).orElseThrow());
+          return pass.write();
+        });
   }
 
   @Override
@@ -118,11 +119,6 @@ public final class PipelineVersionReconciler
   @Override
   public DeleteControl cleanup(PipelineVersion version, Context<PipelineVersion> context) {
     return skeleton.cleanup(
-        version,
-        context,
-        workflow,
-        recurringRuns.namesOf(version),
-        "its RecurringRuns",
-        (status, runs) -> {});
+        version, context, workflow, recurringRuns.namesOf(version), "its RecurringRuns");
   }
 }

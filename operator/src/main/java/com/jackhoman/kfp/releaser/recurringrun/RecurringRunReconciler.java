@@ -83,26 +83,28 @@ public final class RecurringRunReconciler
 
   @Override
   public UpdateControl<RecurringRun> reconcile(RecurringRun run, Context<RecurringRun> context) {
-    var pass = skeleton.begin(run, context).orElse(null);
-    if (pass == null) {
-      return UpdateControl.noUpdate();
-    }
-    Optional<PipelineVersion> named = version.of(run);
-    try {
-      if (named.isPresent()) {
-        DesiredRecurringRun.of(run, named.get());
-      }
-    } catch (InvalidRunSpec invalid) {
-      return pass.invalid(invalid.getMessage());
-    }
-    Optional<KfpRecurringRunsOf> before = kfpRecurringRun.getSecondaryResource(run, context);
-    Optional<UpdateControl<RecurringRun>> waiting =
-        pass.waitingFor(workflow.reconcile(run, context));
-    if (waiting.isPresent()) {
-      return waiting.get();
-    }
-    Optional<KfpRecurringRunsOf> inKfp = kfpRecurringRun.getSecondaryResource(run, context);
-    return pass.conditions(report.report(run, pass.current(), pass.next(), before, inKfp)).write();
+    return skeleton.reconcile(
+        run,
+        context,
+        pass -> {
+          Optional<PipelineVersion> named = version.of(run);
+          try {
+            if (named.isPresent()) {
+              DesiredRecurringRun.of(run, named.get());
+            }
+          } catch (InvalidRunSpec invalid) {
+            return pass.invalid(invalid.getMessage());
+          }
+          Optional<KfpRecurringRunsOf> before = kfpRecurringRun.getSecondaryResource(run, context);
+          Optional<UpdateControl<RecurringRun>> waiting =
+              pass.waitingFor(workflow.reconcile(run, context));
+          if (waiting.isPresent()) {
+            return waiting.get();
+          }
+          Optional<KfpRecurringRunsOf> inKfp = kfpRecurringRun.getSecondaryResource(run, context);
+          return pass.conditions(report.report(run, pass.current(), pass.next(), before, inKfp))
+              .write();
+        });
   }
 
   @Override
@@ -113,7 +115,7 @@ public final class RecurringRunReconciler
 
   @Override
   public DeleteControl cleanup(RecurringRun run, Context<RecurringRun> context) {
-    return skeleton.cleanup(run, context, workflow, List.of(), "", (status, none) -> {});
+    return skeleton.cleanup(run, context, workflow, List.of(), "");
   }
 
   /** The KFP recurring run {@code run} asks for; called once its prerequisites are Ready. */
