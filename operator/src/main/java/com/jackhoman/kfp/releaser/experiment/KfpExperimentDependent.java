@@ -35,17 +35,10 @@ final class KfpExperimentDependent extends KfpPolledDependent<KfpExperiment, Exp
           KfpExperiment::owner, KfpExperiment::name, OwnerMarks::of, OwnerMarks::kfpName);
 
   private final KfpClient kfp;
-  private final KfpTenancy tenancy;
 
   KfpExperimentDependent(KfpClient kfp, KfpTenancy tenancy, SyncSettings settings) {
-    super(KfpExperiment.class, "experiment", settings, KfpExperiment::id);
+    super(KfpExperiment.class, "experiment", tenancy, settings, KfpExperiment::id);
     this.kfp = kfp;
-    this.tenancy = tenancy;
-  }
-
-  @Override
-  protected Optional<String> scopeOf(Experiment experiment) {
-    return Optional.of(tenancy.namespaceOf(experiment));
   }
 
   @Override

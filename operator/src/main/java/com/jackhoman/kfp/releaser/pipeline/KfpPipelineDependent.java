@@ -31,7 +31,6 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
     implements Creator<KfpPipeline, Pipeline>, Deleter<Pipeline> {
 
   private final KfpClient kfp;
-  private final KfpTenancy tenancy;
   private final FirstVersionPackage firstPackage;
   private final OwnedOrNamed<KfpPipeline, Pipeline> owned;
 
@@ -42,17 +41,11 @@ final class KfpPipelineDependent extends KfpPolledDependent<KfpPipeline, Pipelin
    */
   KfpPipelineDependent(
       KfpClient kfp, KfpTenancy tenancy, SyncSettings settings, FirstVersionPackage firstPackage) {
-    super(KfpPipeline.class, "pipeline", settings, KfpPipeline::id);
+    super(KfpPipeline.class, "pipeline", tenancy, settings, KfpPipeline::id);
     this.kfp = kfp;
-    this.tenancy = tenancy;
     this.firstPackage = firstPackage;
     this.owned =
         new OwnedOrNamed<>(KfpPipeline::owner, KfpPipeline::name, OwnerMarks::of, this::kfpName);
-  }
-
-  @Override
-  protected Optional<String> scopeOf(Pipeline pipeline) {
-    return Optional.of(tenancy.namespaceOf(pipeline));
   }
 
   @Override

@@ -43,7 +43,6 @@ final class KfpPipelineVersionDependent
           version -> version.getMetadata().getName());
 
   private final KfpClient kfp;
-  private final KfpTenancy tenancy;
   private final Function<PipelineVersion, Optional<String>> pipelineId;
 
   /**
@@ -56,9 +55,8 @@ final class KfpPipelineVersionDependent
       KfpTenancy tenancy,
       SyncSettings settings,
       Function<PipelineVersion, Optional<String>> pipelineId) {
-    super(KfpPipelineVersion.class, "pipeline version", settings, KfpPipelineVersion::id);
+    super(KfpPipelineVersion.class, "pipeline version", tenancy, settings, KfpPipelineVersion::id);
     this.kfp = kfp;
-    this.tenancy = tenancy;
     this.pipelineId = pipelineId;
   }
 

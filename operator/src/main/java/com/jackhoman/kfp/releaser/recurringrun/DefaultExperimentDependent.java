@@ -52,12 +52,10 @@ final class DefaultExperimentDependent extends KfpPolledDependent<KfpExperiment,
   private static final Logger LOG = LoggerFactory.getLogger(DefaultExperimentDependent.class);
 
   private final KfpClient kfp;
-  private final KfpTenancy tenancy;
 
   DefaultExperimentDependent(KfpClient kfp, KfpTenancy tenancy, SyncSettings settings) {
-    super(KfpExperiment.class, "default experiment", settings, KfpExperiment::id);
+    super(KfpExperiment.class, "default experiment", tenancy, settings, KfpExperiment::id);
     this.kfp = kfp;
-    this.tenancy = tenancy;
   }
 
   /** Reconciles only for a RecurringRun that names no Experiment of its own. */

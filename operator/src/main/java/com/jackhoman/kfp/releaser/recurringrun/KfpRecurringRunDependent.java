@@ -55,7 +55,6 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
   private static final Logger LOG = LoggerFactory.getLogger(KfpRecurringRunDependent.class);
 
   private final KfpClient kfp;
-  private final KfpTenancy tenancy;
   private final RecurringRunHandover handover;
   private final BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun;
   private final RecentRunReads recentRuns;
@@ -71,17 +70,16 @@ final class KfpRecurringRunDependent extends KfpPolledDependent<KfpRecurringRuns
       KfpTenancy tenancy,
       SyncSettings settings,
       BiFunction<RecurringRun, Context<RecurringRun>, KfpRecurringRun> desiredRun) {
-    super(KfpRecurringRunsOf.class, "recurring run", settings, inKfp -> inKfp.current().id());
+    super(
+        KfpRecurringRunsOf.class,
+        "recurring run",
+        tenancy,
+        settings,
+        inKfp -> inKfp.current().id());
     this.kfp = kfp;
-    this.tenancy = tenancy;
     this.handover = new RecurringRunHandover(kfp, tenancy);
     this.desiredRun = desiredRun;
     this.recentRuns = new RecentRunReads(settings.kfpClock());
-  }
-
-  @Override
-  protected Optional<String> scopeOf(RecurringRun run) {
-    return Optional.of(tenancy.namespaceOf(run));
   }
 
   /**

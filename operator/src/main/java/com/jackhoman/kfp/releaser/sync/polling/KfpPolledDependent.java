@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.sync.polling;
 
+import com.jackhoman.kfp.releaser.sync.KfpTenancy;
 import com.jackhoman.kfp.releaser.sync.SyncSettings;
 import com.jackhoman.kfp.releaser.sync.dependents.CreatesInDoubt;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -40,26 +41,38 @@ public abstract class KfpPolledDependent<R, P extends HasMetadata>
   /** The creates of this kind that got no answer, which later creates and deletions wait out. */
   protected final CreatesInDoubt creates;
 
+  /** Where in KFP the KFP objects of each of our objects live. */
+  protected final KfpTenancy tenancy;
+
   private final PollFailures failures;
   private IndexerResourceCache<P> primaries;
 
   /**
    * Polls KFP objects of {@code kfpType}, called {@code kfpKind} in messages, every drift period.
    *
+   * @param tenancy where in KFP the KFP objects of each of our objects live
    * @param id the KFP id of what one object of ours has in KFP, its key in JOSDK's cache
    */
   protected KfpPolledDependent(
-      Class<R> kfpType, String kfpKind, SyncSettings settings, Function<R, String> id) {
+      Class<R> kfpType,
+      String kfpKind,
+      KfpTenancy tenancy,
+      SyncSettings settings,
+      Function<R, String> id) {
     super(kfpType, settings.driftPeriod(), id::apply);
+    this.tenancy = tenancy;
     this.creates = new CreatesInDoubt(settings.clock(), kfpKind);
     this.failures = new PollFailures(kfpKind);
   }
 
   /**
    * The scope the KFP objects of {@code primary} are listed in, or empty while there is none to
-   * list (a version whose pipeline KFP does not hold yet; an object that needs no KFP object).
+   * list (a version whose pipeline KFP does not hold yet; an object that needs no KFP object): by
+   * default the KFP namespace of the primary.
    */
-  protected abstract Optional<String> scopeOf(P primary);
+  protected Optional<String> scopeOf(P primary) {
+    return Optional.of(tenancy.namespaceOf(primary));
+  }
 
   /**
    * Lists {@code scope} once and gives each of {@code primaries} (all of that scope) what it has
