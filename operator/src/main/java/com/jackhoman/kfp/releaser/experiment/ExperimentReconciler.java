@@ -59,7 +59,7 @@ public final class ExperimentReconciler implements Reconciler<Experiment>, Clean
   public List<EventSource<?, Experiment>> prepareEventSources(
       EventSourceContext<Experiment> context) {
     recurringRuns =
-        Referrers.watch(
+        Referrers.watchForDeletion(
             RecurringRun.class,
             Experiment.class,
             run -> run.getSpec() == null ? null : run.getSpec().getExperimentRef(),

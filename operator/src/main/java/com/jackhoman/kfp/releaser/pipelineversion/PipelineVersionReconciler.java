@@ -65,7 +65,7 @@ public final class PipelineVersionReconciler
   public List<EventSource<?, PipelineVersion>> prepareEventSources(
       EventSourceContext<PipelineVersion> context) {
     recurringRuns =
-        Referrers.watch(
+        Referrers.watchForDeletion(
             RecurringRun.class,
             PipelineVersion.class,
             run -> run.getSpec() == null ? null : run.getSpec().getVersionRef(),

@@ -7,8 +7,10 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +33,8 @@ public final class Referrers<R extends HasMetadata, P extends HasMetadata> {
   }
 
   /**
-   * Watches {@code referring} objects whose {@code reference} names an object of {@code referred}.
+   * Watches {@code referring} objects whose {@code reference} names an object of {@code referred};
+   * every change of one queues the object it names (which shows its referrers in its status).
    *
    * @param reference the name a referring object gives, or null when it names none
    */
@@ -40,17 +43,49 @@ public final class Referrers<R extends HasMetadata, P extends HasMetadata> {
       Class<P> referred,
       Function<R, String> reference,
       EventSourceContext<P> context) {
+    return watch(referring, referred, reference, context, named -> true);
+  }
+
+  /**
+   * Watches {@code referring} objects as {@link #watch} does, but queues the object named only
+   * while it is being deleted (or gone from the cache): for kinds that look at their referrers only
+   * to wait for them before they go, which spares a live object one reconcile per referrer added.
+   */
+  public static <R extends HasMetadata, P extends HasMetadata> Referrers<R, P> watchForDeletion(
+      Class<R> referring,
+      Class<P> referred,
+      Function<R, String> reference,
+      EventSourceContext<P> context) {
+    return watch(
+        referring,
+        referred,
+        reference,
+        context,
+        named ->
+            context
+                .getPrimaryCache()
+                .get(named)
+                .map(HasMetadata::isMarkedForDeletion)
+                .orElse(true));
+  }
+
+  private static <R extends HasMetadata, P extends HasMetadata> Referrers<R, P> watch(
+      Class<R> referring,
+      Class<P> referred,
+      Function<R, String> reference,
+      EventSourceContext<P> context,
+      Predicate<ResourceID> queued) {
     InformerEventSource<R, P> informer =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(referring, referred)
                 .withName(referring.getSimpleName() + "-referring-" + referred.getSimpleName())
                 .withSecondaryToPrimaryMapper(
                     object ->
-                        reference.apply(object) == null
-                            ? Set.of()
-                            : Set.of(
-                                new ResourceID(
-                                    reference.apply(object), object.getMetadata().getNamespace())))
+                        Optional.ofNullable(reference.apply(object))
+                            .map(name -> new ResourceID(name, object.getMetadata().getNamespace()))
+                            .filter(queued)
+                            .map(Set::of)
+                            .orElse(Set.of()))
                 .withOnUpdateFilter(
                     new ViewChanged<R>(
                         object ->
