@@ -8,6 +8,7 @@ import com.jackhoman.kfp.releaser.kfp.http.Sleeper;
 import com.jackhoman.kfp.releaser.runtime.DurationConverter;
 import com.jackhoman.kfp.releaser.runtime.KfpCallMetrics;
 import com.jackhoman.kfp.releaser.runtime.KfpOptions;
+import com.jackhoman.kfp.releaser.runtime.LabelSelectorConverter;
 import com.jackhoman.kfp.releaser.runtime.LeaseChoice;
 import com.jackhoman.kfp.releaser.runtime.LeaseFence;
 import com.jackhoman.kfp.releaser.runtime.OperatorAssembly;
@@ -67,6 +68,17 @@ final class RunCommand implements Callable<Integer> {
       description =
           "The namespaces to watch, comma-separated; empty for all (env WATCH_NAMESPACES).")
   List<String> namespaces;
+
+  @Option(
+      names = "--selector",
+      paramLabel = "LABELS",
+      converter = LabelSelectorConverter.class,
+      defaultValue = "${env:WATCH_SELECTOR:-}",
+      description =
+          "Work only on objects whose labels match this selector (as kubectl get -l takes it, e.g."
+              + " shard=a), so that several deployments with disjoint selectors split one cluster."
+              + " Empty for all (env WATCH_SELECTOR).")
+  String selector;
 
   @Option(
       names = "--drift-period",
@@ -160,6 +172,7 @@ final class RunCommand implements Callable<Integer> {
       OperatorSettings process =
           OperatorSettings.defaults()
               .watching(watched)
+              .selecting(Optional.of(selector).filter(labels -> !labels.isEmpty()))
               .threads(reconcileThreads)
               .reportingTo(MicrometerMetrics.withoutPerResourceMetrics(registry));
       if (lease.isPresent()) {
@@ -187,12 +200,13 @@ final class RunCommand implements Callable<Integer> {
       }
       running.set(operator);
       log.info(
-          "Started operator kfpApi={} multiUser={} namespaceTokens={} namespaces={} driftPeriod={}"
-              + " healthPort={} metricsPort={}",
+          "Started operator kfpApi={} multiUser={} namespaceTokens={} namespaces={} selector={}"
+              + " driftPeriod={} healthPort={} metricsPort={}",
           client.api(),
           tenancy.multiUser(),
           kfp.namespaceTokenServiceAccount().map(a -> "serviceaccount/" + a).orElse("none"),
           watched.isEmpty() ? "all" : watched,
+          selector.isEmpty() ? "none" : selector,
           driftPeriod,
           probes.healthPort(),
           probes.metricsPort());

@@ -19,6 +19,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.javaoperatorsdk.operator.processing.retry.Retry;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,26 +80,29 @@ public final class OperatorAssembly {
     Set<String> watched =
         process.namespaces().isEmpty() ? Constants.DEFAULT_NAMESPACES_SET : process.namespaces();
     for (Reconciler<?> reconciler : reconcilers(kfp, tenancy, settings, kubernetes)) {
-      register(operator, reconciler, watched);
+      register(operator, reconciler, watched, process.selector());
     }
     return operator;
   }
 
   /**
    * Registers one of the four controllers, configured alike: the retry below, the watched
-   * namespaces, and not generation-aware (the adopt annotation changes no generation, yet must be
-   * acted on) but reconciling on an update only when more than the status changed.
+   * namespaces, the label selector of this operator's share of the objects, and not
+   * generation-aware (the adopt annotation changes no generation, yet must be acted on) but
+   * reconciling on an update only when more than the status changed.
    */
   private static <R extends HasMetadata> void register(
-      Operator operator, Reconciler<R> reconciler, Set<String> watched) {
+      Operator operator, Reconciler<R> reconciler, Set<String> watched, Optional<String> selector) {
     operator.register(
         reconciler,
-        override ->
-            override
-                .withRetry(retry())
-                .settingNamespaces(watched)
-                .withGenerationAware(false)
-                .withOnUpdateFilter(new MoreThanStatusChanged<>()));
+        override -> {
+          override
+              .withRetry(retry())
+              .settingNamespaces(watched)
+              .withGenerationAware(false)
+              .withOnUpdateFilter(new MoreThanStatusChanged<>());
+          selector.ifPresent(override::withLabelSelector);
+        });
   }
 
   /**

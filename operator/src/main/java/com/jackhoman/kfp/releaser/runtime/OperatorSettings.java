@@ -13,12 +13,14 @@ import java.util.Set;
  * is built the way what ships is.
  *
  * @param namespaces the namespaces to watch; empty for all
+ * @param selector the label selector our objects must match to be worked on, or empty for all
  * @param reconcileThreads how many objects are reconciled at the same time
  * @param leaderElection the Lease to hold while working, or empty to work alone
  * @param metrics where JOSDK reports reconciles
  */
 public record OperatorSettings(
     Set<String> namespaces,
+    Optional<String> selector,
     int reconcileThreads,
     Optional<LeaderElectionConfiguration> leaderElection,
     Metrics metrics) {
@@ -26,9 +28,9 @@ public record OperatorSettings(
   /** The name of the Lease replicas take turns on. */
   public static final String LEASE = "kfp-releaser";
 
-  /** {@code run}'s defaults: every namespace, ten threads, no Lease, no metrics. */
+  /** {@code run}'s defaults: every namespace and object, ten threads, no Lease, no metrics. */
   public static OperatorSettings defaults() {
-    return new OperatorSettings(Set.of(), 10, Optional.empty(), Metrics.NOOP);
+    return new OperatorSettings(Set.of(), Optional.empty(), 10, Optional.empty(), Metrics.NOOP);
   }
 
   /**
@@ -44,21 +46,28 @@ public record OperatorSettings(
 
   /** These settings watching only {@code watched} (all namespaces when empty). */
   public OperatorSettings watching(Set<String> watched) {
-    return new OperatorSettings(Set.copyOf(watched), reconcileThreads, leaderElection, metrics);
+    return new OperatorSettings(
+        Set.copyOf(watched), selector, reconcileThreads, leaderElection, metrics);
+  }
+
+  /** These settings working only on objects whose labels match {@code labels} (all when empty). */
+  public OperatorSettings selecting(Optional<String> labels) {
+    return new OperatorSettings(namespaces, labels, reconcileThreads, leaderElection, metrics);
   }
 
   /** These settings with {@code threads} reconcile threads. */
   public OperatorSettings threads(int threads) {
-    return new OperatorSettings(namespaces, threads, leaderElection, metrics);
+    return new OperatorSettings(namespaces, selector, threads, leaderElection, metrics);
   }
 
   /** These settings working only while holding the Lease {@code election} names. */
   public OperatorSettings electedBy(LeaderElectionConfiguration election) {
-    return new OperatorSettings(namespaces, reconcileThreads, Optional.of(election), metrics);
+    return new OperatorSettings(
+        namespaces, selector, reconcileThreads, Optional.of(election), metrics);
   }
 
   /** These settings reporting reconciles to {@code reported}. */
   public OperatorSettings reportingTo(Metrics reported) {
-    return new OperatorSettings(namespaces, reconcileThreads, leaderElection, reported);
+    return new OperatorSettings(namespaces, selector, reconcileThreads, leaderElection, reported);
   }
 }
