@@ -1,7 +1,5 @@
 package com.jackhoman.kfp.releaser.runtime;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -40,7 +38,7 @@ public final class LabelSelectorConverter implements ITypeConverter<String> {
     if (selector.isEmpty()) {
       return selector;
     }
-    for (String term : terms(selector)) {
+    for (String term : LabelSelectorTerms.of(selector)) {
       if (!TERM.matcher(term.trim()).matches()) {
         throw new TypeConversionException(
             "'"
@@ -50,22 +48,5 @@ public final class LabelSelectorConverter implements ITypeConverter<String> {
       }
     }
     return selector;
-  }
-
-  /** The comma-separated terms, commas inside {@code (...)} kept. */
-  private static List<String> terms(String selector) {
-    List<String> terms = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < selector.length(); i++) {
-      char c = selector.charAt(i);
-      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-      if (c == ',' && depth == 0) {
-        terms.add(selector.substring(start, i));
-        start = i + 1;
-      }
-    }
-    terms.add(selector.substring(start));
-    return terms;
   }
 }

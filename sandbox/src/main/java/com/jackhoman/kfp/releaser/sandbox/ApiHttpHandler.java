@@ -272,13 +272,15 @@ final class ApiHttpHandler implements HttpHandler {
 
   private static Predicate<JsonNode> selector(ApiPath api, ServedResource resource) {
     FieldSelector fields = FieldSelector.parse(api.parameter("fieldSelector").orElse(null));
+    LabelSelector labels = LabelSelector.parse(api.parameter("labelSelector").orElse(null));
     return object ->
         resource.isKindOf(object)
             && (api.namespace() == null
                 || api.namespace().equals(object.path("metadata").path("namespace").asText()))
             && (api.name() == null
                 || api.name().equals(object.path("metadata").path("name").asText()))
-            && fields.test(object);
+            && fields.test(object)
+            && labels.test(object);
   }
 
   private static boolean isWatch(ApiPath api) {
