@@ -56,6 +56,35 @@ class KfpPollingEventSourceTest {
     assertThat(source.getSecondaryResources(other)).containsExactly("other");
   }
 
+  @Test
+  void anUpdateOfAnObjectFoundPastTheCacheReplacesWhatWasCached() {
+    source.setEventHandler(event -> {});
+    release.countDown();
+    source.start();
+
+    source.handleRecentResourceUpdate(team, "found-by-name", "found-by-name-before");
+
+    assertThat(source.getSecondaryResource(team)).contains("found-by-name");
+  }
+
+  @Test
+  void aCreateNextToACachedObjectLeavesOnlyTheCreatedOne() {
+    source.setEventHandler(event -> {});
+    release.countDown();
+    source.start();
+
+    source.handleRecentResourceCreate(team, "created");
+
+    assertThat(source.getSecondaryResource(team)).contains("created");
+  }
+
+  @Test
+  void anUpdateForAnObjectWithNothingCachedIsCached() {
+    source.handleRecentResourceUpdate(team, "updated", "before");
+
+    assertThat(source.getSecondaryResource(team)).contains("updated");
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(30, TimeUnit.SECONDS);

@@ -60,15 +60,24 @@ final class KfpPollingEventSource<R, P extends HasMetadata>
 
   @Override
   public synchronized void handleRecentResourceCreate(ResourceID primary, R resource) {
-    super.handleRecentResourceCreate(primary, resource);
-    if (polling) {
-      writtenDuringPoll.put(primary, resource);
-    }
+    written(primary, resource);
   }
 
   @Override
   public synchronized void handleRecentResourceUpdate(ResourceID primary, R resource, R previous) {
-    super.handleRecentResourceUpdate(primary, resource, previous);
+    written(primary, resource);
+  }
+
+  /**
+   * Our write is the newest state of the object's one KFP object, so it replaces the whole entry.
+   * JOSDK's own handling assumes the written object is already cached under its id: an update of
+   * one found by a fresh look past the cache failed there with a NullPointerException, and a create
+   * next to a cached one left two where one is expected.
+   */
+  private void written(ResourceID primary, R resource) {
+    Map<String, R> entry = new HashMap<>();
+    entry.put(resourceIDMapper.idFor(resource), resource);
+    cache.put(primary, entry);
     if (polling) {
       writtenDuringPoll.put(primary, resource);
     }
