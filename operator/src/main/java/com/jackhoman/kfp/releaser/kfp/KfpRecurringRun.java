@@ -28,4 +28,27 @@ public record KfpRecurringRun(
   public KfpRecurringRun {
     parameters = Map.copyOf(parameters);
   }
+
+  /**
+   * This recurring run after KFP enabled or disabled it: that changes nothing else we read (KFP's
+   * ResourceManager.ChangeJobMode patches only the ScheduledWorkflow's spec.enabled, and
+   * JobStore.ChangeJobMode sets only Enabled and UpdatedAtInSec, backend/src/apiserver).
+   */
+  public KfpRecurringRun withEnabled(boolean enabled) {
+    return new KfpRecurringRun(
+        id,
+        name,
+        description,
+        owner,
+        experimentId,
+        pipelineId,
+        pipelineVersionId,
+        trigger,
+        parameters,
+        maxConcurrency,
+        noCatchup,
+        enabled,
+        serviceAccount,
+        createdAt);
+  }
 }

@@ -31,7 +31,8 @@ final class RecurringRunHandover {
   /**
    * Retires {@code outgoing} in favour of {@code incoming}, left {@code enabled} or disabled.
    *
-   * @return the incoming recurring run as KFP now holds it
+   * @return the incoming recurring run as KFP now holds it (not read again: enabling changes
+   *     nothing else)
    */
   KfpRecurringRun complete(
       List<KfpRecurringRun> outgoing, KfpRecurringRun incoming, boolean enabled, RecurringRun run) {
@@ -70,6 +71,6 @@ final class RecurringRunHandover {
           run.getMetadata().getNamespace(),
           run.getMetadata().getName());
     }
-    return recurringRuns.get(incoming.id());
+    return incoming.withEnabled(enabled);
   }
 }
