@@ -58,9 +58,7 @@ class KfpPollingEventSourceTest {
 
   @Test
   void anUpdateOfAnObjectFoundPastTheCacheReplacesWhatWasCached() {
-    source.setEventHandler(event -> {});
-    release.countDown();
-    source.start();
+    pollOnce();
 
     source.handleRecentResourceUpdate(team, "found-by-name", "found-by-name-before");
 
@@ -69,9 +67,7 @@ class KfpPollingEventSourceTest {
 
   @Test
   void aCreateNextToACachedObjectLeavesOnlyTheCreatedOne() {
-    source.setEventHandler(event -> {});
-    release.countDown();
-    source.start();
+    pollOnce();
 
     source.handleRecentResourceCreate(team, "created");
 
@@ -83,6 +79,13 @@ class KfpPollingEventSourceTest {
     source.handleRecentResourceUpdate(team, "updated", "before");
 
     assertThat(source.getSecondaryResource(team)).contains("updated");
+  }
+
+  /** Starts the source, whose first poll then runs to the end. */
+  private void pollOnce() {
+    source.setEventHandler(event -> {});
+    release.countDown();
+    source.start();
   }
 
   private static void await(CountDownLatch latch) {
