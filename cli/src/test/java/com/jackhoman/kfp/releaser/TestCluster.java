@@ -185,11 +185,15 @@ public final class TestCluster implements AutoCloseable {
     for (String namespace : names) {
       admin.namespaces().withName(namespace).delete();
     }
+    // Polled, not watched: fabric8's mock server starts a watch at now, not at the list's
+    // resourceVersion, so a namespace removed between waitUntilCondition's list and its watch
+    // was never seen going (RunCommandIT timed out so, one run in two).
     for (String namespace : names) {
-      admin
-          .namespaces()
-          .withName(namespace)
-          .waitUntilCondition(ns -> ns == null, REAL ? 120 : 30, TimeUnit.SECONDS);
+      await()
+          .atMost(Duration.ofSeconds(REAL ? 120 : 30))
+          .pollInterval(Duration.ofMillis(100))
+          .alias("namespace " + namespace + " removed")
+          .until(() -> admin.namespaces().withName(namespace).get() == null);
       namespaces.remove(namespace);
     }
   }

@@ -51,8 +51,20 @@ class ConformanceTest {
                 + "},\"trigger\":{\"cron_schedule\":{\"cron\":\"0 0 * * * *\","
                 + "\"start_time\":\"2026-01-01T00:00:00Z\"}},\"mode\":\"ENABLE\","
                 + "\"max_concurrency\":\"2\",\"no_catchup\":true}");
+    KfpHttp.Reply run =
+        http.post(
+            "/apis/v2beta1/runs",
+            "{\"display_name\":\"once\",\"description\":\"d\",\"pipeline_version_reference\":"
+                + "{\"pipeline_id\":\""
+                + pipelineId
+                + "\"},\"runtime_config\":{\"parameters\":"
+                + OUTPUTS
+                + "},\"service_account\":\"runner\"}");
+    String runId = run.body().get("run_id").getAsString();
     emulator.advanceClock(Duration.ofHours(1));
 
+    conforms(v2, "v2beta1Run", run);
+    conforms(v2, "v2beta1Run", http.get("/apis/v2beta1/runs/" + runId));
     conforms(v2, "v2beta1Pipeline", pipeline);
     conforms(v2, "v2beta1PipelineVersion", version);
     conforms(v2, "v2beta1ListPipelinesResponse", http.get("/apis/v2beta1/pipelines"));

@@ -94,6 +94,7 @@ public final class KfpEmulator implements AutoCloseable {
       new V2PipelineEndpoints(state).register(router);
       new V2ExperimentEndpoints(state).register(router);
       new V2RecurringRunEndpoints(state).register(router);
+      new V2RunEndpoints(state).register(router);
     }
     this.workers = Executors.newFixedThreadPool(builder.threads, daemon("kfp-emulator-http"));
     this.server =

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
  * Fires enabled recurring runs when the emulator's clock passes their trigger times, as KFP's
  * ScheduledWorkflow controller does: at most {@code max_concurrency} runs in flight (later triggers
  * wait), only the latest missed trigger with {@code no_catchup}, and each run RUNNING until {@code
- * runDuration} has passed, then SUCCEEDED. Runs outlive their recurring run; a recurring run
- * without a trigger never fires. Each start is recorded with its effective parameters ({@link
- * RunParameters#effective}).
+ * runDuration} has passed, then SUCCEEDED (FAILED when a parameter is {@link StoredRun#FAIL}). A
+ * one-off run, created PENDING, starts at the next catch-up, as KFP's persistence agent reports its
+ * workflow running. Runs outlive their recurring run; a recurring run without a trigger never
+ * fires. Each start is recorded with its effective parameters ({@link RunParameters#effective}).
  */
 final class RecurringRunScheduler {
 
@@ -45,9 +46,12 @@ final class RecurringRunScheduler {
   /** Finishes the runs whose time is up and starts every run due by {@code now}. */
   synchronized void catchUp(Instant now) {
     for (StoredRun run : runs.all()) {
-      Instant end = run.createdAt().plus(runDuration);
+      if (run.state() == RunState.PENDING) {
+        run = runs.update(run.id(), r -> r.started(now));
+      }
+      Instant end = run.startedAt().plus(runDuration);
       if (run.state() == RunState.RUNNING && !end.isAfter(now)) {
-        runs.update(run.id(), r -> r.finished(RunState.SUCCEEDED, end));
+        runs.update(run.id(), r -> r.finished(end));
       }
     }
     Set<String> live =
@@ -121,15 +125,19 @@ final class RecurringRunScheduler {
         new StoredRun(
             runId,
             recurringRun.displayName() + "-" + scheduledAt.getEpochSecond(),
+            "",
             recurringRun.namespace(),
             recurringRun.experimentId(),
             recurringRun.id(),
             recurringRun.pipelineId(),
             versionId,
             recurringRun.parameters(),
+            recurringRun.serviceAccount(),
             RunState.RUNNING,
             now,
             scheduledAt,
+            now,
+            null,
             null));
   }
 }

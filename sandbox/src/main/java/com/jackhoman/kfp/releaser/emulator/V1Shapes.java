@@ -103,10 +103,23 @@ final class V1Shapes {
         .build();
   }
 
-  /** A {@code RunDetail} wrapping the run. */
+  /**
+   * A {@code RunDetail} wrapping the run, with its workflow as KFP's persistence agent last
+   * reported it in {@code pipeline_runtime.workflow_manifest} ({@code toApiRunDetailV1}): the
+   * emulator's workflow holds only the Argo phase and, for a failed run, its message.
+   */
   static JsonObject runDetail(StoredRun run, boolean argo) {
     JsonObject detail = new JsonObject();
     detail.add("run", run(run, argo));
+    JsonObject status = new ProtoJson().string("phase", run.state().v1Status()).build();
+    if (run.failure() != null) {
+      status.addProperty("message", run.failure());
+    }
+    JsonObject workflow = new JsonObject();
+    workflow.add("status", status);
+    detail.add(
+        "pipeline_runtime",
+        new ProtoJson().string("workflow_manifest", workflow.toString()).build());
     return detail;
   }
 

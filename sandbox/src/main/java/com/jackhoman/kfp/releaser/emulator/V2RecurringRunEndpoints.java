@@ -1,11 +1,9 @@
 package com.jackhoman.kfp.releaser.emulator;
 
 import com.google.gson.JsonObject;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
-/** The v2beta1 recurring-run endpoints and the run endpoints an operator reads. */
+/** The v2beta1 recurring-run endpoints. */
 final class V2RecurringRunEndpoints {
 
   private static final String BASE = "/apis/v2beta1/recurringruns";
@@ -24,9 +22,7 @@ final class V2RecurringRunEndpoints {
         .add("GET", BASE + "/{recurring_run_id}", this::get)
         .add("DELETE", BASE + "/{recurring_run_id}", this::delete)
         .add("POST", BASE + "/{recurring_run_id}:enable", request -> setEnabled(request, true))
-        .add("POST", BASE + "/{recurring_run_id}:disable", request -> setEnabled(request, false))
-        .add("GET", "/apis/v2beta1/runs", this::listRuns)
-        .add("GET", "/apis/v2beta1/runs/{run_id}", this::getRun);
+        .add("POST", BASE + "/{recurring_run_id}:disable", request -> setEnabled(request, false));
   }
 
   private ApiResponse create(ApiRequest request) {
@@ -57,7 +53,7 @@ final class V2RecurringRunEndpoints {
   private ApiResponse list(ApiRequest request) {
     ListPage<StoredRecurringRun> page =
         ListPage.of(
-            scoped(
+            V2Scope.rows(
                 state.recurringRuns().all(),
                 request,
                 StoredRecurringRun::namespace,
@@ -84,35 +80,5 @@ final class V2RecurringRunEndpoints {
             request.pathVariable("recurring_run_id"),
             r -> r.withEnabled(enabled, state.clock().instant()));
     return ApiResponse.empty();
-  }
-
-  private ApiResponse listRuns(ApiRequest request) {
-    List<StoredRun> runs =
-        scoped(state.runs().all(), request, StoredRun::namespace, StoredRun::experimentId);
-    ListRequest listing = ListRequest.from(request, FILTERS);
-    ListFields.refuseMissingColumns(state.release(), listing);
-    ListPage<StoredRun> page = ListPage.of(runs, listing, ListFields.runs(state.release()));
-    return ApiResponse.ok(page.toJson("runs", V2Shapes::run));
-  }
-
-  private ApiResponse getRun(ApiRequest request) {
-    return ApiResponse.ok(V2Shapes.run(state.runs().get(request.pathVariable("run_id"))));
-  }
-
-  private <T> List<T> scoped(
-      List<T> rows,
-      ApiRequest request,
-      java.util.function.Function<T, String> namespace,
-      java.util.function.Function<T, String> experimentId) {
-    Predicate<T> keep = row -> true;
-    if (request.queryParameter("namespace").isPresent()) {
-      String wanted = request.queryParameter("namespace").get();
-      keep = keep.and(row -> namespace.apply(row).equals(wanted));
-    }
-    if (request.queryParameter("experiment_id").isPresent()) {
-      String wanted = request.queryParameter("experiment_id").get();
-      keep = keep.and(row -> experimentId.apply(row).equals(wanted));
-    }
-    return rows.stream().filter(keep).toList();
   }
 }

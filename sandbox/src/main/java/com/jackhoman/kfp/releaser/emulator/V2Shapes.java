@@ -1,5 +1,6 @@
 package com.jackhoman.kfp.releaser.emulator;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Instant;
@@ -94,14 +95,40 @@ final class V2Shapes {
         .string("run_id", run.id())
         .string("display_name", run.displayName())
         .string("storage_state", "AVAILABLE")
+        .string("description", run.description())
         .message("pipeline_version_reference", reference(run.pipelineId(), run.pipelineVersionId()))
         .message("runtime_config", runtimeConfig(run.parameters()))
+        .string("service_account", run.serviceAccount())
         .time("created_at", run.createdAt())
         .time("scheduled_at", run.scheduledAt())
         .time("finished_at", run.finishedAt())
         .string("state", run.state().name())
         .string("recurring_run_id", run.recurringRunId())
+        .element("state_history", stateHistory(run))
         .build();
+  }
+
+  /**
+   * One entry per state the run has been in, each with the time it entered it, as {@code
+   * storage/run_store.go} appends them; KFP's entries carry no error, so a failed run's message is
+   * not in v2beta1 (the v1beta1 run detail's workflow has it).
+   */
+  private static JsonArray stateHistory(StoredRun run) {
+    JsonArray history = new JsonArray();
+    if (!run.createdAt().equals(run.startedAt())) {
+      history.add(status(RunState.PENDING, run.createdAt()));
+    }
+    if (run.startedAt() != null) {
+      history.add(status(RunState.RUNNING, run.startedAt()));
+    }
+    if (run.finishedAt() != null) {
+      history.add(status(run.state(), run.finishedAt()));
+    }
+    return history;
+  }
+
+  private static JsonObject status(RunState state, Instant at) {
+    return new ProtoJson().time("update_time", at).string("state", state.name()).build();
   }
 
   /** The start of the conversion error text; v1beta1 adds "v1beta1" before "API counterpart". */

@@ -28,6 +28,10 @@ final class WireMessages {
   private static final RequestMessage RUNTIME_CONFIG =
       RequestMessage.of("RuntimeConfig", Set.of("parameters", "pipeline_root"), Map.of());
 
+  private static final RequestMessage PIPELINE_VERSION_REFERENCE =
+      RequestMessage.of(
+          "PipelineVersionReference", Set.of("pipeline_id", "pipeline_version_id"), Map.of());
+
   private static final Set<String> V2_PIPELINE_FIELDS =
       Set.of("pipeline_id", "display_name", "description", "created_at", "namespace", "error");
 
@@ -81,14 +85,40 @@ final class WireMessages {
               "plugins_input"),
           Map.of(
               "pipeline_version_reference",
-              RequestMessage.of(
-                  "PipelineVersionReference",
-                  Set.of("pipeline_id", "pipeline_version_id"),
-                  Map.of()),
+              PIPELINE_VERSION_REFERENCE,
               "runtime_config",
               RUNTIME_CONFIG,
               "trigger",
               TRIGGER));
+
+  /** {@code v2beta1.Run}, as {@code backend/api/v2beta1/run.proto} (the swagger) has it. */
+  static final RequestMessage V2_RUN =
+      RequestMessage.of(
+          "v2beta1.Run",
+          Set.of(
+              "experiment_id",
+              "run_id",
+              "display_name",
+              "storage_state",
+              "description",
+              "pipeline_version_id",
+              "pipeline_spec",
+              "service_account",
+              "created_at",
+              "scheduled_at",
+              "finished_at",
+              "state",
+              "error",
+              "run_details",
+              "recurring_run_id",
+              "state_history",
+              "plugins_input",
+              "plugins_output"),
+          Map.of(
+              "pipeline_version_reference",
+              PIPELINE_VERSION_REFERENCE,
+              "runtime_config",
+              RUNTIME_CONFIG));
 
   private static final RequestMessage RESOURCE_REFERENCE =
       RequestMessage.of(
